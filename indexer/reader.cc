@@ -1,0 +1,274 @@
+#include "reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "error.h"
+#include "utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace whosaid {
+
+std::string stable_hash_hex(std::string_view data) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string derive_id(const Article& a) {
+  if (!a.url.empty()) return a.url;
+  return "sha:" + stable_hash_hex(a.text);
+}
+
+// Reads a string field, accepting a missing field or null as empty; a wrong type is a problem.
+bool string_field(const nlohmann::json& o, const char* key, std::string& out, std::string& why) {
+  auto it = o.find(key);
+  if (it == o.end() || it->is_null()) return true;
+  if (it->is_string()) { out = it->get<std::string>(); return true; }
+  if (it->is_number()) { out = it->dump(); return true; }
+  why = fmt::format("field \"{}\" must be a string, not {}", key, it->type_name());
+  return false;
+}
+
+void repair_article(Article& a) {
+  for (auto* s : {&a.id, &a.title, &a.outlet, &a.date, &a.url, &a.language, &a.text}) utf8::repair(*s);
+  for (auto& s : a.authors) utf8::repair(s);
+}
+
+bool is_jsonl(const fs::path& p) {
+  auto e = p.extension().string();
+  std::transform(e.begin(), e.end(), e.begin(), ::tolower);
+  return e == ".jsonl" || e == ".ndjson";
+}
+
+bool is_text(const fs::path& p) {
+  auto e = p.extension().string();
+  std::transform(e.begin(), e.end(), e.begin(), ::tolower);
+  return e == ".txt" || e == ".md" || e == ".markdown";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw Error(fmt::format("{}: cannot open: {}", p.string(), std::strerror(errno)));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void read_file(const fs::path& path, const fs::path& root, bool explicit_file, const ArticleHandler& on_article,
+               const ProblemHandler& on_problem) {
+  const std::string name = path.string();
+  if (is_jsonl(path)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { on_problem({name, std::strerror(errno)}); return; }
+    read_jsonl(in, name, on_article, on_problem);
+    return;
+  }
+  if (is_text(path)) {
+    std::string content;
+    try {
+      content = slurp(path);
+    } catch (const Error& e) {
+      on_problem({name, e.what()});
+      return;
+    }
+    if (content.find('\0') != std::string::npos) {
+      on_problem({name, "binary file (contains NUL bytes), not an article"});
+      return;
+    }
+    std::string id = explicit_file ? path.filename().string() : fs::relative(path, root).generic_string();
+    // Without an extension the id reads better in citations and URLs.
+    if (auto dot = id.rfind('.'); dot != std::string::npos && dot > 0 && id.find('/', dot) == std::string::npos)
+      id.erase(dot);
+    Article a = read_text_article(std::move(content), id, name);
+    if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      on_problem({name, "empty article (no text)"});
+      return;
+    }
+    on_article(std::move(a));
+    return;
+  }
+  if (explicit_file) on_problem({name, "unsupported file type (expected .jsonl, .ndjson, .txt, .md)"});
+}
+
+}  // namespace
+
+void read_jsonl(std::istream& in, const std::string& source, const ArticleHandler& on_article,
+                const ProblemHandler& on_problem) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = fmt::format("{}:{}", source, lineno);
+    nlohmann::json o;
+    try {
+      o = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      // Invalid UTF-8 inside strings is the common cause; repair and try once more.
+      std::string fixed = line;
+      if (utf8::repair(fixed) == 0) {
+        on_problem({where, fmt::format("not JSON: {}", e.what())});
+        continue;
+      }
+      try {
+        o = nlohmann::json::parse(fixed);
+      } catch (const nlohmann::json::parse_error& e2) {
+        on_problem({where, fmt::format("not JSON: {}", e2.what())});
+        continue;
+      }
+    }
+    if (!o.is_object()) {
+      on_problem({where, fmt::format("expected a JSON object, found {}", o.type_name())});
+      continue;
+    }
+    Article a;
+    a.source = where;
+    std::string why;
+    if (!string_field(o, "text", a.text, why) || !string_field(o, "title", a.title, why) ||
+        !string_field(o, "outlet", a.outlet, why) || !string_field(o, "date", a.date, why) ||
+        !string_field(o, "url", a.url, why) || !string_field(o, "language", a.language, why)) {
+      on_problem({where, why});
+      continue;
+    }
+    if (!o.contains("text")) {
+      on_problem({where, "no \"text\" field"});
+      continue;
+    }
+    if (!string_field(o, "id", a.id, why) || (a.id.empty() && !string_field(o, "doc_id", a.id, why))) {
+      on_problem({where, why});
+      continue;
+    }
+    if (auto it = o.find("authors"); it != o.end() && !it->is_null()) {
+      if (it->is_string()) {
+        a.authors.push_back(it->get<std::string>());
+      } else if (it->is_array()) {
+        for (auto& x : *it)
+          if (x.is_string()) a.authors.push_back(x.get<std::string>());
+      } else {
+        on_problem({where, "field \"authors\" must be a list of strings"});
+        continue;
+      }
+    }
+    repair_article(a);
+    if (a.id.empty()) a.id = derive_id(a);
+    on_article(std::move(a));
+  }
+}
+
+Article read_text_article(std::string content, const std::string& default_id, const std::string& source) {
+  Article a;
+  a.source = source;
+  std::size_t body = 0;
+  // A UTF-8 byte-order mark is not part of the text.
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) body = 3;
+  std::string_view v(content);
+  auto line_end = [&](std::size_t from) {
+    auto e = v.find('\n', from);
+    return e == std::string_view::npos ? v.size() : e;
+  };
+  std::size_t e0 = line_end(body);
+  if (trim(v.substr(body, e0 - body)) == "---") {
+    std::size_t pos = e0 + 1;
+    bool closed = false;
+    std::size_t fm_end = pos;
+    while (pos <= v.size()) {
+      std::size_t e = line_end(pos);
+      std::string line = trim(v.substr(pos, e - pos));
+      if (line == "---" || line == "...") { closed = true; fm_end = std::min(e + 1, v.size()); break; }
+      if (e >= v.size()) break;
+      pos = e + 1;
+    }
+    if (closed) {
+      std::size_t p = e0 + 1;
+      while (p < fm_end) {
+        std::size_t e = line_end(p);
+        std::string line = trim(v.substr(p, e - p));
+        p = e + 1;
+        auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::string key = trim(std::string_view(line).substr(0, colon));
+        std::string val = trim(std::string_view(line).substr(colon + 1));
+        if (val.size() >= 2 && ((val.front() == '"' && val.back() == '"') || (val.front() == '\'' && val.back() == '\'')))
+          val = val.substr(1, val.size() - 2);
+        if (key == "id" || key == "doc_id") a.id = val;
+        else if (key == "title") a.title = val;
+        else if (key == "outlet") a.outlet = val;
+        else if (key == "date") a.date = val;
+        else if (key == "url") a.url = val;
+        else if (key == "language") a.language = val;
+        else if (key == "authors" || key == "author") {
+          // "[A, B]" or "A; B" or a single name
+          std::string list = val;
+          if (!list.empty() && list.front() == '[') list = list.substr(1, list.size() - (list.back() == ']' ? 2 : 1));
+          std::stringstream ss(list);
+          std::string item;
+          char sep = list.find(';') != std::string::npos ? ';' : ',';
+          while (std::getline(ss, item, sep)) {
+            item = trim(item);
+            if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'')) item = item.substr(1, item.size() - 2);
+            if (!item.empty()) a.authors.push_back(item);
+          }
+        }
+      }
+      body = fm_end;
+    }
+  }
+  a.text = content.substr(body);
+  repair_article(a);
+  if (a.id.empty()) a.id = default_id.empty() ? derive_id(a) : default_id;
+  return a;
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const ArticleHandler& on_article,
+                 const ProblemHandler& on_problem) {
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      read_jsonl(std::cin, "<stdin>", on_article, on_problem);
+      continue;
+    }
+    fs::path p(input);
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      on_problem({input, "no such file or directory"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      }
+      if (ec) on_problem({input, ec.message()});
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        if (f.filename().string().front() == '.') continue;
+        read_file(f, p, false, on_article, on_problem);
+      }
+    } else {
+      read_file(p, p.parent_path(), true, on_article, on_problem);
+    }
+  }
+}
+
+}  // namespace whosaid

@@ -1,0 +1,86 @@
+#include "utf8.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace whosaid::utf8 {
+
+std::size_t repair(std::string& s) {
+  // Fast path: most input is valid, and ASCII dominates.
+  std::size_t bad = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  bool valid = true;
+  while (i < n) {
+    if (p[i] < 0x80) { ++i; continue; }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) { valid = false; break; }
+  }
+  if (valid) return 0;
+  std::string out;
+  out.reserve(s.size() + 16);
+  i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      ++bad;
+    } else {
+      out.append(s, start, i - start);
+    }
+  }
+  s.swap(out);
+  return bad;
+}
+
+char32_t next(std::string_view s, std::size_t& i) {
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(p, j, static_cast<int32_t>(s.size()), c);
+  i = static_cast<std::size_t>(j);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+char32_t prev(std::string_view s, std::size_t& i) {
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(p, 0, j, c);
+  i = static_cast<std::size_t>(j);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+void append(std::string& out, char32_t c) {
+  uint8_t buf[4];
+  int32_t len = 0;
+  UBool err = false;
+  U8_APPEND(buf, len, 4, static_cast<UChar32>(c), err);
+  if (err) { out += "\xEF\xBF\xBD"; return; }
+  out.append(reinterpret_cast<char*>(buf), len);
+}
+
+std::string to_lower(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s) if (c >= 0x80) { ascii = false; break; }
+  std::string out;
+  if (ascii) {
+    out.resize(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = s[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower();
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace whosaid::utf8

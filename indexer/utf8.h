@@ -1,0 +1,22 @@
+// Small UTF-8 helpers on top of ICU's U8 macros.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace whosaid::utf8 {
+
+// Replaces every ill-formed sequence with U+FFFD. Returns how many were replaced.
+std::size_t repair(std::string& s);
+
+// Decodes the code point at byte i and advances i past it (ill-formed bytes decode as U+FFFD).
+char32_t next(std::string_view s, std::size_t& i);
+// Decodes the code point that ends at byte i and moves i back to its start.
+char32_t prev(std::string_view s, std::size_t& i);
+
+void append(std::string& out, char32_t c);
+
+// Lower-cases with ICU's full case mapping (for comparisons and index terms).
+std::string to_lower(std::string_view s);
+
+}  // namespace whosaid::utf8

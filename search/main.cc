@@ -1,0 +1,2 @@
+#include <iostream>
+int main() { std::cout << "whosaid: not built yet\n"; return 0; }
