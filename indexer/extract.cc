@@ -1,4 +1,229 @@
 #include "extract.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "quote_finder.h"
+#include "speaker.h"
+#include "tokens.h"
+
 namespace whosaid {
-std::vector<Quote> extract_quotes(const Article&) { return {}; }
+namespace {
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Editorial marks kept inside a quotation: "[with]" is an insertion, "...", "…", "[...]" elisions.
+std::vector<Alteration> find_alterations(std::string_view text, std::size_t start, std::size_t end) {
+  std::vector<Alteration> out;
+  for (std::size_t i = start; i < end; ++i) {
+    char c = text[i];
+    if (c == '[') {
+      auto close = text.find(']', i);
+      if (close == std::string_view::npos || close >= end || close - i > 80) continue;
+      std::string_view inner = text.substr(i + 1, close - i - 1);
+      bool elision = inner == "..." || inner == "\xE2\x80\xA6" || inner == ". . .";
+      out.push_back({elision ? Alteration::Kind::elision : Alteration::Kind::insertion, i, close + 1,
+                     std::string(text.substr(i, close + 1 - i))});
+      i = close;
+    } else if (c == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.') {
+      std::size_t j = i;
+      while (j < end && text[j] == '.') ++j;
+      out.push_back({Alteration::Kind::elision, i, j, std::string(text.substr(i, j - i))});
+      i = j - 1;
+    } else if (c == '.' && i + 4 < end && text.substr(i, 5) == ". . .") {
+      out.push_back({Alteration::Kind::elision, i, i + 5, ". . ."});
+      i += 4;
+    } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < end && text.substr(i, 3) == "\xE2\x80\xA6") {
+      out.push_back({Alteration::Kind::elision, i, i + 3, "\xE2\x80\xA6"});
+      i += 2;
+    }
+  }
+  return out;
 }
+
+struct Shape {
+  std::size_t words = 0;
+  std::size_t cap_words = 0;      // capitalised content words
+  std::size_t content_words = 0;  // words that are not function words
+  bool starts_upper = false;
+  bool ends_punct = false;        // , . ! ? … ; : — inside the closing mark
+  bool has_letters = false;
+};
+
+Shape shape_of(const std::vector<Token>& inner_words, std::string_view text, std::size_t s, std::size_t e) {
+  Shape sh;
+  (void)inner_words;
+  // Cheap word scan over the bytes.
+  bool in_word = false;
+  bool first = true;
+  std::size_t ws = 0;
+  auto finish = [&](std::size_t we) {
+    std::string_view w = text.substr(ws, we - ws);
+    ++sh.words;
+    std::string lw;
+    for (char c : w) lw += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool upper = std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0xC0;
+    if (!lexicon::function_word(lw)) {
+      ++sh.content_words;
+      if (upper) ++sh.cap_words;
+    }
+    if (first) { sh.starts_upper = upper; first = false; }
+  };
+  for (std::size_t i = s; i < e; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool wc = std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
+    if (std::isalpha(c) || c >= 0xC0) sh.has_letters = true;
+    if (wc && !in_word) { in_word = true; ws = i; }
+    else if (!wc && in_word) { in_word = false; finish(i); }
+  }
+  if (in_word) finish(e);
+  std::size_t k = e;
+  while (k > s && is_space_byte(text[k - 1])) --k;
+  if (k > s) {
+    char last = text[k - 1];
+    sh.ends_punct = last == ',' || last == '.' || last == '!' || last == '?' || last == ';' || last == ':' ||
+                    (k >= s + 3 && (text.substr(k - 3, 3) == "\xE2\x80\xA6" || text.substr(k - 3, 3) == "\xE2\x80\x94")) ||
+                    last == '-';
+  }
+  return sh;
+}
+
+}  // namespace
+
+std::vector<Quote> extract_quotes(const Article& article) {
+  const std::string_view text = article.text;
+  std::vector<QuoteSpan> spans = find_quote_spans(text);
+  if (spans.empty()) return {};
+  std::vector<Token> toks = tokenize(text, spans);
+  std::vector<std::size_t> span_token(spans.size(), SIZE_MAX);
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (toks[i].type == Token::Type::quote) span_token[toks[i].quote] = i;
+  SpeakerResolver resolver(text, toks, spans);
+
+  std::vector<Quote> out;
+  Attribution prev_attr;
+  bool have_prev = false;
+  int prev_paragraph = -10;
+  std::size_t prev_token = 0;
+  int group = 0;
+  static const std::vector<Token> no_tokens;
+
+  for (std::size_t si = 0; si < spans.size(); ++si) {
+    const QuoteSpan& sp = spans[si];
+    std::size_t qt = span_token[si];
+    if (qt == SIZE_MAX) continue;
+    std::size_t ts = sp.text_start, te = sp.text_end;
+    while (ts < te && is_space_byte(text[ts])) ++ts;
+    while (te > ts && is_space_byte(text[te - 1])) --te;
+    if (ts >= te) continue;
+    Shape sh = shape_of(no_tokens, text, ts, te);
+    if (!sh.has_letters) continue;
+
+    const Token* prev = nullptr;
+    const Token* prev2 = nullptr;
+    const Token* next = nullptr;
+    if (qt > 0 && toks[qt - 1].type != Token::Type::newline) prev = &toks[qt - 1];
+    if (prev && qt > 1 && toks[qt - 2].type != Token::Type::newline) prev2 = &toks[qt - 2];
+    if (qt + 1 < toks.size() && toks[qt + 1].type != Token::Type::newline) next = &toks[qt + 1];
+    bool at_sentence_start = !prev || toks[qt - 1].sentence != toks[qt].sentence;
+    bool after_colon = prev && (prev->text == ":");
+    bool after_cue_comma = prev && prev->text == "," && prev2 && prev2->type == Token::Type::word &&
+                           (lexicon::speech_verb(prev2->lower) || lexicon::speech_verb_base(prev2->lower));
+    bool after_dash = prev && (prev->text == "\xE2\x80\x94" || prev->text == "--" || prev->text == "\xE2\x80\x93");
+    bool after_quote_cue = false;  // `"A," she said, "B."`
+    if (prev && prev->text == ",") {
+      for (std::size_t k = qt - 1; k-- > 0 && qt - k < 16;) {
+        if (toks[k].type == Token::Type::quote) { after_quote_cue = true; break; }
+        if (toks[k].type == Token::Type::newline || toks[k].text == ".") break;
+      }
+    }
+    bool after_verb = prev && prev->type == Token::Type::word && lexicon::speech_verb(prev->lower);
+    bool starts_clause = at_sentence_start || after_colon || after_cue_comma || after_dash || after_quote_cue;
+    bool cue_in_sentence = resolver.sentence_has_cue(qt);
+
+    // Titles, nicknames, terms and scare quotes.
+    bool title_case = sh.content_words > 0 && sh.cap_words * 10 >= sh.content_words * 7 && sh.words <= 10;
+    bool prev_title_cue = prev && prev->type == Token::Type::word && lexicon::title_cue(prev->lower);
+    bool prev2_title_cue = prev2 && prev2->type == Token::Type::word && lexicon::title_cue(prev2->lower) &&
+                           prev && (prev->lower == "as" || prev->lower == "the" || prev->lower == ",");
+    bool nickname = prev && next && prev->type == Token::Type::word && prev->cap && next->type == Token::Type::word &&
+                    next->cap && sh.words <= 3 && !sh.ends_punct;
+    if (nickname) continue;
+    if ((prev_title_cue || prev2_title_cue) && (title_case || !sh.ends_punct) && sh.words <= 12 &&
+        !(prev && (prev->lower == "called") && !title_case)) {
+      continue;
+    }
+    bool kind_partial = !starts_clause && !sp.multi_paragraph;
+    if (kind_partial && after_verb && sh.starts_upper && sh.words >= 4) kind_partial = false;
+
+    Attribution at = resolver.attribute(qt);
+    if (starts_clause || sp.multi_paragraph) {
+      // A full quotation: a sentence or more. Short capitalised ones with nothing said are titles.
+      if (!at.has_cue && title_case && !sh.ends_punct && sh.words <= 8) continue;
+      if (!at.has_cue && sh.words <= 2 && !sh.ends_punct) continue;
+    } else {
+      // Embedded: a partial quotation only when someone is said to have said it.
+      if (title_case && !at.has_cue && !sh.ends_punct) continue;
+      if (!cue_in_sentence && !at.has_cue) {
+        if (sh.words < 6) continue;
+      }
+      if (title_case && sh.words <= 6 && !after_verb && !(prev && prev->lower == "called")) continue;
+    }
+
+    int paragraph = toks[qt].paragraph;
+    if (!at.has_cue && have_prev && paragraph - prev_paragraph <= 1) {
+      // Follow-on: the previous speaker goes on.
+      Attribution f = prev_attr;
+      f.cue = "";
+      f.has_cue = false;
+      f.confidence = std::min(0.7, prev_attr.confidence);
+      at = f;
+    } else {
+      resolver.resolve(at, qt, have_prev ? &prev_attr : nullptr);
+    }
+    if (at.speaker.empty() && !at.has_cue) at.confidence = 0.3;
+
+    // Split quotations `"A," she said, "B."` share a group.
+    bool same_group = false;
+    if (have_prev && paragraph == prev_paragraph && qt - prev_token <= 16 && !out.empty()) {
+      same_group = true;
+      for (std::size_t k = prev_token + 1; k < qt; ++k)
+        if (toks[k].text == "." || toks[k].type == Token::Type::newline) same_group = false;
+      if (same_group && at.has_cue && !prev_attr.speaker.empty() && at.speaker != prev_attr.speaker) same_group = false;
+    }
+    if (!same_group) ++group;
+
+    Quote qo;
+    qo.doc_id = article.id;
+    qo.quote_id = article.id + "#" + std::to_string(out.size() + 1);
+    qo.byte_start = ts;
+    qo.byte_end = te;
+    qo.text = std::string(text.substr(ts, te - ts));
+    qo.mark_start = sp.open_start;
+    qo.mark_end = sp.close_end;
+    qo.speaker = at.speaker;
+    qo.speaker_mention = at.mention;
+    qo.speaker_kind = at.speaker.empty() ? SpeakerKind::unknown : at.kind;
+    qo.role = at.role;
+    qo.affiliation = at.affiliation;
+    qo.former = at.former;
+    qo.cue = at.cue;
+    qo.kind = kind_partial ? QuoteKind::partial : QuoteKind::full;
+    qo.group = group;
+    qo.confidence = at.speaker.empty() ? 0.3 : at.confidence;
+    qo.alterations = find_alterations(text, ts, te);
+    std::size_t ps = text.rfind('\n', sp.open_start == 0 ? 0 : sp.open_start - 1);
+    qo.paragraph_start = (ps == std::string_view::npos || sp.open_start == 0) ? 0 : ps + 1;
+    std::size_t pe = text.find('\n', sp.close_end);
+    qo.paragraph_end = pe == std::string_view::npos ? text.size() : pe;
+    out.push_back(std::move(qo));
+
+    prev_attr = at;
+    have_prev = true;
+    prev_paragraph = paragraph;
+    prev_token = qt;
+  }
+  return out;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,171 @@
+#include "lexicon.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace whosaid::lexicon {
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+
+bool in(const Set& s, std::string_view w) { return s.count(w) > 0; }
+
+}  // namespace
+
+bool speech_verb(std::string_view w) {
+  static const Set s = {
+      "said", "says", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes", "tweeted", "tweets",
+      "warned", "warns", "insisted", "insists", "explained", "explains", "noted", "notes", "stated", "states",
+      "declared", "declares", "announced", "announces", "claimed", "claims", "commented", "comments", "remarked",
+      "remarks", "replied", "replies", "responded", "responds", "asked", "asks", "answered", "answers",
+      "continued", "continues", "concluded", "concludes", "observed", "observes", "acknowledged", "acknowledges",
+      "admitted", "admits", "suggested", "suggests", "stressed", "stresses", "emphasised", "emphasized",
+      "emphasises", "emphasizes", "urged", "urges", "cautioned", "cautions", "recalled", "recalls", "predicted",
+      "predicts", "promised", "promises", "vowed", "vows", "conceded", "concedes", "confirmed", "confirms",
+      "reported", "reports", "described", "describes", "called", "calls", "elaborated", "mentioned", "mentions",
+      "cried", "shouted", "yelled", "exclaimed", "joked", "jokes", "quipped", "quips", "testified", "testifies",
+      "pleaded", "pleads", "agreed", "agrees", "countered", "counters", "contended", "contends", "maintained",
+      "maintains", "asserted", "asserts", "alleged", "alleges", "blogged", "texted", "emailed", "e-mailed",
+      "messaged", "posted", "posts", "read", "reads", "saying", "telling", "adding", "noting", "writing",
+      "tweeting", "warning", "insisting", "explaining", "stating", "declaring", "announcing", "claiming",
+      "commenting", "remarking", "replying", "responding", "asking", "calling", "describing", "arguing",
+      "urging", "stressing", "emphasising", "emphasizing", "acknowledging", "admitting", "suggesting",
+      "concluding", "observing", "recalling", "predicting", "promising", "vowing", "conceding", "confirming",
+      "reporting", "elaborating", "mentioning", "pointing", "whispered", "murmured", "boasted", "boasts",
+      "complained", "complains", "complaining", "lamented", "laments", "criticised", "criticized", "praised",
+      "thanked", "accused", "accuses", "denied", "denies", "demanded", "demands", "proclaimed", "proclaims",
+      "affirmed", "affirms", "reiterated", "reiterates", "recounted", "recounts", "reflected", "admonished",
+      "advised", "announced", "assured", "assures", "bragged", "charged", "chimed", "clarified", "conceded",
+      "disclosed", "echoed", "estimated", "expressed", "groused", "hinted", "indicated", "informed", "interjected",
+      "mused", "objected", "opined", "pledged", "protested", "questioned", "reasoned", "rebutted", "recommended",
+      "reckoned", "related", "remembered", "retorted", "revealed", "scoffed", "sighed", "snapped", "speculated",
+      "summarised", "summarized", "volunteered", "wondered", "worried", "labelled", "labeled", "branded",
+      "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
+      "welcomed", "condemned", "slammed", "blasted", "thinks", "think", "believes", "believe", "felt", "feels",
+      "explain", "write", "tweet", "declare", "announce", "state", "note", "add", "tell", "say",
+      "captioned", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
+  return in(s, w);
+}
+
+bool speech_verb_base(std::string_view w) {
+  static const Set s = {"say", "tell", "add", "write", "tweet", "explain", "warn", "argue", "note", "declare",
+                        "announce", "claim", "insist", "state", "comment", "remark", "reply", "respond", "ask"};
+  return in(s, w);
+}
+
+bool title_word(std::string_view w) {
+  static const Set s = {
+      "president", "vice-president", "prime", "minister", "premier", "chancellor", "secretary", "senator",
+      "sen.", "rep.", "representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "judge",
+      "justice", "chief", "director", "director-general", "chairman", "chairwoman", "chair", "chairperson",
+      "ceo", "cfo", "coo", "cto", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
+      "professor", "prof.", "dr.", "doctor", "lawyer", "attorney", "attorney-general", "ambassador", "envoy",
+      "commissioner", "commander", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant",
+      "sergeant", "officer", "detective", "inspector", "superintendent", "constable", "sheriff", "head",
+      "leader", "deputy", "assistant", "associate", "executive", "manager", "coach", "king", "queen", "prince",
+      "princess", "pope", "bishop", "archbishop", "cardinal", "rabbi", "imam", "reverend", "rev.", "father",
+      "sister", "brother", "lord", "lady", "sir", "dame", "mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "dr",
+      "adviser", "advisor", "analyst", "researcher", "scientist", "author", "co-author", "editor", "reporter",
+      "correspondent", "economist", "expert", "official", "president-elect", "councillor", "councilor",
+      "councilman", "councilwoman", "legislator", "lawmaker", "mp", "mep", "speaker", "whip", "treasurer",
+      "administrator", "counsel", "prosecutor", "solicitor", "barrister", "magistrate", "sheikh", "emir",
+      "sultan", "ayatollah", "marshal", "admiral", "major", "private", "corporal", "trooper", "candidate",
+      "nominee", "activist", "campaigner", "organiser", "organizer", "coordinator", "partner", "owner",
+      "member", "president's", "delegate", "vice", "acting", "interim", "former", "then-", "ex-", "minister's",
+      "astronaut", "physician", "surgeon", "nurse", "teacher", "student", "historian", "lecturer", "dean",
+      "provost", "rector", "principal", "superintendent", "curator", "producer", "manager", "captain",
+      "striker", "midfielder", "defender", "goalkeeper", "forward", "player", "driver", "rider", "spokespeople",
+      "representatives", "officials", "premier's", "biologist", "physicist", "chemist", "engineer", "mp's"};
+  return in(s, w);
+}
+
+bool org_head(std::string_view w) {
+  static const Set s = {
+      "department", "ministry", "university", "college", "school", "institute", "institution", "court",
+      "watch", "council", "police", "agency", "party", "committee", "association", "corporation", "corp.",
+      "inc.", "inc", "ltd", "ltd.", "llc", "group", "bank", "commission", "office", "service", "services",
+      "foundation", "federation", "organization", "organisation", "union", "news", "times", "post", "network",
+      "government", "administration", "authority", "board", "bureau", "center", "centre", "company", "co.",
+      "society", "league", "alliance", "coalition", "fund", "trust", "hospital", "clinic", "army", "navy",
+      "force", "forces", "guard", "congress", "parliament", "senate", "assembly", "cabinet", "embassy",
+      "consulate", "club", "team", "airlines", "airways", "press", "journal", "magazine", "tribune", "herald",
+      "telegraph", "guardian", "observer", "gazette", "broadcasting", "media", "studios", "records",
+      "observatory", "laboratory", "lab", "laboratories", "museum", "library", "church", "mission", "movement",
+      "front", "brigade", "brigades", "command", "secretariat", "tribunal", "programme", "program", "project",
+      "initiative", "network", "industries", "systems", "technologies", "motors", "energy", "oil", "holdings",
+      "partners", "capital", "fc", "united", "rights", "international", "nations", "sciences", "academy",
+      "reserve", "exchange", "airport", "railway", "railways", "chamber", "federal", "national", "state",
+      "council's", "department's", "ministry's", "police's"};
+  return in(s, w);
+}
+
+bool person_pronoun(std::string_view w) {
+  static const Set s = {"he", "she", "i", "we", "him", "her"};
+  return in(s, w);
+}
+
+bool org_pronoun(std::string_view w) { return w == "it" || w == "they"; }
+
+bool anonymous_head(std::string_view w) {
+  static const Set s = {
+      "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+      "witness", "witnesses", "resident", "residents", "expert", "experts", "analyst", "analysts", "people",
+      "officer", "officers", "diplomat", "diplomats", "aide", "aides", "member", "members", "insider",
+      "insiders", "observer", "observers", "critic", "critics", "supporter", "supporters", "protester",
+      "protesters", "protestors", "activist", "activists", "statement", "report", "reports", "study",
+      "researchers", "scientists", "doctors", "lawyers", "person", "man", "woman", "student", "students",
+      "employee", "employees", "worker", "workers", "victim", "victims", "survivor", "survivors", "fans",
+      "voters", "leaders", "representative", "representatives", "organisers", "organizers", "authorities",
+      "police", "investigators", "prosecutors", "lawmakers", "economists", "commentators", "teachers",
+      "parents", "neighbours", "neighbors", "locals", "villagers", "citizens", "users", "poll", "survey",
+      "release", "letter", "post", "tweet", "message", "sign", "signs", "banner", "placard", "note"};
+  return in(s, w);
+}
+
+bool name_particle(std::string_view w) {
+  static const Set s = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "del", "della",
+                        "du", "la", "le", "dos", "das", "ibn", "ben", "ter", "y", "st.", "mac", "abu"};
+  return in(s, w);
+}
+
+bool not_a_name(std::string_view w) {
+  static const Set s = {
+      "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "if", "when", "while", "after",
+      "before", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "we",
+      "he", "she", "they", "it", "i", "you", "there", "here", "then", "so", "as", "by", "with", "from", "to",
+      "according", "however", "meanwhile", "also", "speaking", "asked", "last", "next", "earlier", "later",
+      "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.",
+      "what", "why", "how", "who", "where", "which", "yes", "no", "not", "all", "some", "many", "most",
+      "one", "two", "three", "both", "each", "every", "no.", "said", "says", "told", "added", "wrote",
+      "under", "over", "since", "until", "because", "although", "though", "despite", "during", "through",
+      "former", "late", "then", "now", "still", "even", "just", "only", "again", "instead", "speaking"};
+  return in(s, w);
+}
+
+bool title_cue(std::string_view w) {
+  static const Set s = {"titled", "entitled", "dubbed", "nicknamed", "named", "called", "book", "film",
+                        "movie", "song", "album", "single", "show", "series", "episode", "play", "novel",
+                        "documentary", "hashtag", "operation", "slogan", "term", "word", "words", "phrase",
+                        "so-called", "label", "brand", "campaign", "motto", "project", "programme",
+                        "program", "exhibition", "report", "paper", "article", "magazine", "newspaper",
+                        "column", "poem", "opera", "musical", "game", "app", "website", "site", "known",
+                        "codenamed", "code-named", "alias", "aka", "tagline", "headline", "category"};
+  return in(s, w);
+}
+
+bool function_word(std::string_view w) {
+  static const Set s = {"the", "of", "and", "a", "an", "in", "on", "at", "for", "to", "with", "by", "from",
+                        "or", "is", "de", "la", "le", "du", "des", "&", "vs", "vs."};
+  return in(s, w);
+}
+
+bool month_or_day(std::string_view w) {
+  static const Set s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december"};
+  return in(s, w);
+}
+
+}  // namespace whosaid::lexicon

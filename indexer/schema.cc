@@ -1,0 +1,187 @@
+#include "schema.h"
+
+#include <cctype>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "aliases.h"
+#include "error.h"
+#include "reader.h"
+#include "utf8.h"
+
+namespace whosaid::schema {
+
+std::string normalise_name(std::string_view name) {
+  std::string lower = utf8::to_lower(name);
+  std::string out;
+  out.reserve(lower.size());
+  for (char c : lower) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string exact_term(std::string_view prefix, std::string_view value) {
+  // Xapian refuses terms over 245 bytes. Keep a readable head and make the tail unique.
+  constexpr std::size_t kMaxTerm = 240;
+  std::string term = std::string(prefix) + std::string(value);
+  if (term.size() <= kMaxTerm) return term;
+  std::string hash = stable_hash_hex(value);
+  std::size_t keep = kMaxTerm - hash.size() - 1;
+  // Never cut a UTF-8 sequence in half.
+  while (keep > prefix.size() && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
+  term.resize(keep);
+  return term + "#" + hash;
+}
+
+std::string quote_id_term(std::string_view quote_id) { return exact_term(prefix::quote_id, quote_id); }
+std::string article_term(std::string_view article_id) { return exact_term(prefix::article, article_id); }
+std::string speaker_term(std::string_view speaker) {
+  return exact_term(prefix::speaker_exact, normalise_name(speaker));
+}
+std::string org_term(std::string_view org) { return exact_term(prefix::org_exact, normalise_name(canonical_org(org))); }
+std::string outlet_term(std::string_view outlet) { return exact_term(prefix::outlet_exact, normalise_name(outlet)); }
+std::string entity_term(std::string_view canonical) { return exact_term(prefix::entity, normalise_name(canonical)); }
+std::string kind_term(std::string_view kind) { return exact_term(prefix::kind, utf8::to_lower(kind)); }
+std::string speaker_kind_term(std::string_view kind) { return exact_term(prefix::speaker_kind, utf8::to_lower(kind)); }
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> table = {
+      {"speaker", prefix::speaker, FieldKind::free_text, "words of the speaker's name"},
+      {"role", prefix::role, FieldKind::free_text, "words of the speaker's role"},
+      {"org", prefix::org, FieldKind::free_text, "the speaker's organisation, any spelling (HRW)"},
+      {"outlet", prefix::outlet, FieldKind::free_text, "words of the outlet's name"},
+      {"title", prefix::title, FieldKind::free_text, "words of the article title"},
+      {"id", prefix::quote_id, FieldKind::boolean, "a quote id, exactly", quote_id_term},
+      {"article", prefix::article, FieldKind::boolean, "an article id, exactly", article_term},
+      {"speaker_exact", prefix::speaker_exact, FieldKind::boolean, "the whole speaker name (any case)",
+       speaker_term},
+      {"org_exact", prefix::org_exact, FieldKind::boolean, "the whole organisation name or alias", org_term},
+      {"outlet_exact", prefix::outlet_exact, FieldKind::boolean, "the whole outlet name (any case)",
+       outlet_term},
+      {"kind", prefix::kind, FieldKind::boolean, "full | partial", kind_term},
+      {"speaker_kind", prefix::speaker_kind, FieldKind::boolean, "person | organisation | anonymous | unknown",
+       speaker_kind_term},
+      {"", prefix::duplicate, FieldKind::internal, "collapse key of the quote text"},
+      {"", prefix::entity, FieldKind::internal, "an organisation the text mentions"},
+  };
+  return table;
+}
+
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return !s.empty();
+}
+
+// Parses YYYY, YYYY-MM, YYYY-MM-DD (and YYYYMMDD) at the start of `s` into YYYYMMDD, filling
+// missing parts with `pad` ('0' for a range start, '9' for a range end). "" when unparsable.
+std::string parse_date(std::string_view s, char pad) {
+  if (s.size() >= 8 && all_digits(s.substr(0, 8))) return std::string(s.substr(0, 8));
+  if (s.size() < 4 || !all_digits(s.substr(0, 4))) return "";
+  std::string out(s.substr(0, 4));
+  std::size_t i = 4;
+  for (int part = 0; part < 2; ++part) {
+    if (i + 3 <= s.size() && s[i] == '-' && all_digits(s.substr(i + 1, 2))) {
+      out += s.substr(i + 1, 2);
+      i += 3;
+    } else {
+      out.append(2, pad);
+      for (++part; part < 2; ++part) out.append(2, pad);
+      break;
+    }
+  }
+  return out;
+}
+
+// date:FROM..TO, date:FROM.., date:..TO and date:WHEN, each end YYYY, YYYY-MM or YYYY-MM-DD.
+// A FieldProcessor rather than a RangeProcessor so that a single date (date:2024) works too.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& str) override {
+    std::string from_text = str, to_text = str;
+    if (auto dots = str.find(".."); dots != std::string::npos) {
+      from_text = str.substr(0, dots);
+      to_text = str.substr(dots + 2);
+    }
+    std::string from = from_text.empty() ? "" : parse_date(from_text, '0');
+    std::string to = to_text.empty() ? "" : parse_date(to_text, '9');
+    if ((!from_text.empty() && from.empty()) || (!to_text.empty() && to.empty()) || (from.empty() && to.empty()))
+      throw Xapian::QueryParserError(
+          fmt::format("date:{}: expected date:FROM..TO with dates as YYYY, YYYY-MM or YYYY-MM-DD", str));
+    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, Value::date, to);
+    // Unknown dates are stored as "", which sorts before every real date: keep them out.
+    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, Value::date, from);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, Value::date, from, to);
+  }
+};
+
+// An exact-filter field: the typed value goes through the indexer's own normalisation.
+class ExactFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  using TermFn = std::string (*)(std::string_view);
+  explicit ExactFieldProcessor(TermFn fn) : fn_(fn) {}
+  Xapian::Query operator()(const std::string& str) override { return Xapian::Query(fn_(str)); }
+
+ private:
+  TermFn fn_;
+};
+
+}  // namespace
+
+std::string date_value(std::string_view iso_date) { return parse_date(iso_date, '0'); }
+
+std::string collapse_key(std::string_view quote_text) {
+  // Case, punctuation, spacing and editorial marks ("[with]" stays as "with", "..." goes) vary
+  // between outlets quoting the same words; the words themselves do not.
+  std::string lower = utf8::to_lower(quote_text);
+  std::string words;
+  for (unsigned char c : lower) {
+    bool word_char = std::isalnum(c) || c >= 0x80;
+    if (word_char) {
+      words += static_cast<char>(c);
+    } else if (!words.empty() && words.back() != ' ') {
+      words += ' ';
+    }
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return stable_hash_hex(words);
+}
+
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db) {
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  for (const auto& f : fields()) {
+    if (f.name.empty()) continue;
+    std::string name(f.name), pfx(f.prefix);
+    if (f.kind == FieldKind::free_text) {
+      qp.add_prefix(name, pfx);
+    } else if (f.kind == FieldKind::boolean) {
+      qp.add_boolean_prefix(name, (new ExactFieldProcessor(f.term))->release());
+    }
+  }
+  qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+}
+
+void check_version(const Xapian::Database& db, const std::string& path) {
+  std::string v = db.get_metadata(metadata::schema_version);
+  if (v.empty() && db.get_doccount() == 0) return;
+  if (v != std::to_string(kVersion))
+    throw Error(fmt::format("{}: index schema version {} but this whosaid reads version {}; re-index it: "
+                            "rm -r {} && whosaid-index --db {} INPUT...",
+                            path, v.empty() ? "unknown" : v, kVersion, path, path));
+}
+
+}  // namespace whosaid::schema

@@ -1,0 +1,157 @@
+// The whosaid index schema: every Xapian term prefix, value slot and metadata key is named here
+// and nowhere else. The indexer (IndexWriter, quote_document.cc) and the search side (QueryParser
+// setup in search/) both read this file; neither spells a prefix of its own.
+//
+// Schema version 1
+// ================
+//
+// Documents
+// ---------
+// One Xapian document per quotation. Its data is the full quotation record as JSON
+// (quote_record.h: the Quote, its article's metadata without the text, and the paragraph around
+// the quote), so that `search` and `show` print without re-extracting.
+//
+// Terms (prefix: what; "bool" = exact filter term, value normalised by the function named)
+//   (none)    free text: the quote (wdf x3), speaker name, role, organisation spellings (x1), and,
+//             at the lowest weight, the article title and the paragraphs before, around and after
+//             the quote, so that "ICC" finds a quote that only says "the court". Positional,
+//             English stemming (Z-prefixed stems), spelling data (one count per document).
+//   A         free text: speaker name (speaker:)
+//   XROLE     free text: role (role:)
+//   XORG      free text: every spelling of the affiliation from the alias table, and of the speaker
+//             when the speaker is an organisation (org:HRW and org:"Human Rights Watch" both hit)
+//   XOUTLET   free text: outlet (outlet:)
+//   S         free text: article title (title:)
+//   Q         bool: quote id, the unique id (id:)             exact_term(id)
+//   XARTICLE: bool: article id; all of an article's quotations carry it, so re-indexing deletes by it
+//   XSPEAKER: bool: speaker, exact (speaker_exact:)           normalise_name()
+//   XORGID:   bool: canonical organisation (org_exact:)      normalise_name(canonical_org())
+//   XOUTLETID: bool: outlet, exact (outlet_exact:)           normalise_name()
+//   XKIND:    bool: full | partial (kind:)
+//   XSKIND:   bool: person | organisation | anonymous | unknown (speaker_kind:)
+//   XDUP:     bool: collapse key (see Value::collapse), to find every copy of one quotation
+//   XENT:     bool: an organisation the text names under any spelling ("ICC", "the International
+//             Criminal Court"), canonical name lower-cased. The database's synonym table maps every
+//             spelling to it, so the query ICC matches text that says "International Criminal Court".
+//   Positions jump by kFieldGap between fields so a phrase never spans two of them.
+//
+// Values (enum Value; never renumber, only append)
+//   0 date      YYYYMMDD of the article ("" when unknown; partial dates padded with 0), sorts as
+//               a string; date: ranges are OP_VALUE_RANGE on it
+//   1 speaker   speaker as written (facets)
+//   2 org       canonical organisation of the affiliation (facets)
+//   3 collapse  16 hex digits: hash of the normalised quote text (identical quotes collapse)
+//   4 outlet    outlet as written (facets)
+//   5 role      role as written (`speakers` lists roles)
+//   6 order     article id + NUL + 12-digit byte offset: a stable order within one date
+//
+// Metadata keys
+//   schema_version   "1"; a database with another version is refused (re-index to upgrade)
+//   aliases_hash     hash of the alias table the synonyms were built from; rebuilt when it changes
+//
+// Synonyms: key = a spelling of an organisation as the QueryParser sees it ("icc",
+//   "international criminal court"), value = its XENT: term.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Xapian {
+class Database;
+class QueryParser;
+}  // namespace Xapian
+
+namespace whosaid::schema {
+
+inline constexpr int kVersion = 1;
+
+enum Value : unsigned {
+  date = 0,
+  speaker = 1,
+  org = 2,
+  collapse = 3,
+  outlet = 4,
+  role = 5,
+  order = 6,
+};
+
+// How a prefixed field is indexed and parsed.
+enum class FieldKind {
+  free_text,  // words, stemmed, positional: QueryParser::add_prefix
+  boolean,    // one exact term: QueryParser::add_boolean_prefix (through exact_term)
+  internal,   // written by the indexer, never typed by users
+};
+
+struct Field {
+  std::string_view name;    // query-parser field name ("" for internal-only)
+  std::string_view prefix;  // term prefix
+  FieldKind kind;
+  std::string_view help;
+  // boolean fields: value as typed -> the term the indexer wrote (normalised like the indexer does)
+  std::string (*term)(std::string_view value) = nullptr;
+};
+
+// The one table of prefixes. QueryParser setup and the indexer both walk it.
+const std::vector<Field>& fields();
+
+// Prefixes by role, for code that writes a particular field. Each is an entry of fields().
+namespace prefix {
+inline constexpr std::string_view speaker = "A";
+inline constexpr std::string_view role = "XROLE";
+inline constexpr std::string_view org = "XORG";
+inline constexpr std::string_view outlet = "XOUTLET";
+inline constexpr std::string_view title = "S";
+inline constexpr std::string_view quote_id = "Q";
+inline constexpr std::string_view article = "XARTICLE:";
+inline constexpr std::string_view speaker_exact = "XSPEAKER:";
+inline constexpr std::string_view org_exact = "XORGID:";
+inline constexpr std::string_view outlet_exact = "XOUTLETID:";
+inline constexpr std::string_view kind = "XKIND:";
+inline constexpr std::string_view speaker_kind = "XSKIND:";
+inline constexpr std::string_view duplicate = "XDUP:";
+inline constexpr std::string_view entity = "XENT:";
+}  // namespace prefix
+
+namespace metadata {
+inline constexpr const char* schema_version = "schema_version";
+inline constexpr const char* aliases_hash = "aliases_hash";
+}  // namespace metadata
+
+// Free-text weights (wdf increments) and the gap between fields' positions.
+inline constexpr unsigned kQuoteWdf = 3;
+inline constexpr unsigned kFieldWdf = 1;
+inline constexpr unsigned kContextWdf = 1;
+inline constexpr unsigned kFieldGap = 100;
+
+// Lower-case, whitespace collapsed: the value of XSPEAKER:, XORGID:, XOUTLETID: terms.
+std::string normalise_name(std::string_view name);
+
+// prefix + value, hashed down when it would pass Xapian's term length limit (245 bytes).
+std::string exact_term(std::string_view prefix, std::string_view value);
+
+// The exact-filter terms the indexer writes and the query parser builds.
+std::string quote_id_term(std::string_view quote_id);
+std::string article_term(std::string_view article_id);
+std::string speaker_term(std::string_view speaker);
+std::string org_term(std::string_view org);  // canonicalised through the alias table
+std::string outlet_term(std::string_view outlet);
+std::string entity_term(std::string_view canonical_org);
+std::string kind_term(std::string_view kind);                  // "full" | "partial"
+std::string speaker_kind_term(std::string_view kind);          // "person" | ...
+
+// "2024-12-05T10:00Z" -> "20241205", "2024-12" -> "20241200", "" or unparsable -> "".
+std::string date_value(std::string_view iso_date);
+
+// The collapse key of a quotation: 16 hex digits of a hash of its words, lower-cased,
+// punctuation and editorial marks ignored.
+std::string collapse_key(std::string_view quote_text);
+
+// Sets up a QueryParser for this schema: every field of fields(), the date: ranges, the English
+// stemmer and the database (for spelling and synonyms).
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db);
+
+// Throws whosaid::Error when `db` was written with another schema version. `path` is for the
+// message. A database without any version (empty, just created) is accepted.
+void check_version(const Xapian::Database& db, const std::string& path);
+
+}  // namespace whosaid::schema

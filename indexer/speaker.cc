@@ -1,0 +1,769 @@
+#include "speaker.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+
+namespace whosaid {
+namespace {
+
+bool is_aux(std::string_view w) {
+  static const std::vector<std::string_view> aux = {
+      "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "previously", "further",
+      "again", "once", "had", "reportedly", "recently", "earlier", "simply", "only", "just", "would", "will",
+      "could", "can", "did", "does", "not", "never", "repeatedly", "publicly", "privately", "separately",
+      "quickly", "flatly", "bluntly", "openly", "initially", "originally", "first", "finally", "subsequently",
+      "still", "even", "frequently", "often", "told", "in", "a", "an"};
+  return std::find(aux.begin(), aux.end(), w) != aux.end();
+}
+
+bool ends_possessive(std::string_view w) {
+  return (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
+
+std::string strip_possessive(std::string_view w) {
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return std::string(w.substr(0, w.size() - 2));
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return std::string(w.substr(0, w.size() - 4));
+  return std::string(w);
+}
+
+bool is_connector(std::string_view w) {
+  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "&" || w == "on" || w == "du" ||
+         w == "des" || w == "la" || w == "for";
+}
+
+bool acronym_like(const Token& t) {
+  if (!t.all_caps) return false;
+  std::size_t letters = 0;
+  for (char c : t.text)
+    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+  return letters >= 2 && letters <= 7;
+}
+
+bool last_token_is(const std::vector<std::string>& v, std::string_view w) { return !v.empty() && v.back() == w; }
+
+}  // namespace
+
+SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<QuoteSpan>& spans)
+    : text_(text), toks_(tokens), spans_(spans) {
+  build_registry();
+}
+
+std::string SpeakerResolver::span_text(std::size_t a, std::size_t b) const {
+  if (a >= b) return {};
+  std::size_t s = toks_[a].start, e = toks_[b - 1].end;
+  std::string out(text_.substr(s, e - s));
+  // Collapse internal line breaks and runs of spaces.
+  std::string clean;
+  bool sp = false;
+  for (char c : out) {
+    if (c == '\n' || c == '\t' || c == ' ') { sp = true; continue; }
+    if (sp && !clean.empty()) clean += ' ';
+    sp = false;
+    clean += c;
+  }
+  return clean;
+}
+
+bool SpeakerResolver::starts_name(std::size_t i) const {
+  const Token& t = toks_[i];
+  if (t.type != Token::Type::word || !t.cap) return false;
+  if (lexicon::not_a_name(t.lower)) return false;
+  return true;
+}
+
+// End of the run of capitalised words starting at i (connectors allowed between capitals).
+std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
+  std::size_t j = i;
+  while (j < b) {
+    const Token& t = toks_[j];
+    if (t.type != Token::Type::word) break;
+    if (t.cap && !lexicon::month_or_day(t.lower)) { ++j; if (ends_possessive(t.text)) break; continue; }
+    if ((lexicon::name_particle(t.lower) || is_connector(t.lower)) && j + 1 < b && toks_[j + 1].type == Token::Type::word &&
+        toks_[j + 1].cap && j > i) { ++j; continue; }
+    break;
+  }
+  // Do not end on a connector.
+  while (j > i + 1 && is_connector(toks_[j - 1].lower)) --j;
+  return j;
+}
+
+std::string SpeakerResolver::expand_org(const std::string& org) const {
+  for (const auto& [ac, full] : acronyms_)
+    if (ac == org || ("the " + ac) == org) return full;
+  return org;
+}
+
+const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& name) const {
+  if (name.empty()) return nullptr;
+  // Name words without titles.
+  std::vector<std::string> words;
+  std::size_t s = 0;
+  while (s < name.size()) {
+    auto e = name.find(' ', s);
+    if (e == std::string::npos) e = name.size();
+    std::string w = name.substr(s, e - s);
+    std::string lw;
+    for (char c : w) lw += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!w.empty() && !lexicon::title_word(lw)) words.push_back(w);
+    s = e + 1;
+  }
+  if (words.empty()) return nullptr;
+  const Entity* best = nullptr;
+  for (const auto& e : entities_) {
+    if (e.kind != SpeakerKind::person || e.tokens.empty()) continue;
+    bool match = false;
+    if (words.size() == 1) {
+      match = e.tokens.back() == words[0] || e.tokens.front() == words[0];
+    } else {
+      match = e.tokens.back() == words.back() &&
+              std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                return std::find(e.tokens.begin(), e.tokens.end(), w) != e.tokens.end();
+              });
+    }
+    if (match && (!best || e.tokens.size() > best->tokens.size())) best = &e;
+  }
+  return best;
+}
+
+const SpeakerResolver::Entity* SpeakerResolver::last_person_before(std::size_t token) const {
+  const Entity* best = nullptr;
+  for (const auto& [t, e] : person_mentions_) {
+    if (t >= token) break;
+    best = &entities_[e];
+  }
+  return best;
+}
+
+const SpeakerResolver::Entity* SpeakerResolver::last_org_before(std::size_t token) const {
+  const Entity* best = nullptr;
+  for (const auto& [t, e] : org_mentions_) {
+    if (t >= token) break;
+    best = &entities_[e];
+  }
+  return best;
+}
+
+void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) const {
+  // [a, b): the words after "Name," up to the next comma, "who", or the sentence end.
+  std::size_t e = a;
+  while (e < b) {
+    const Token& t = toks_[e];
+    if (t.type != Token::Type::word) break;
+    if (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "whose") break;
+    if (lexicon::speech_verb(t.lower) && e > a) break;
+    ++e;
+  }
+  if (e - a > 16 || e == a) return;
+  std::size_t s = a;
+  const Token& first = toks_[s];
+  // "said Smith on Tuesday", "adding that", "in a statement": not an appositive.
+  if (first.lower == "on" || first.lower == "in" || first.lower == "at" || first.lower == "to" || first.lower == "and" ||
+      first.lower == "but" || first.lower == "as" || first.lower == "while" || first.lower == "when" ||
+      first.lower == "after" || first.lower == "before" || first.lower == "during" || first.lower == "according" ||
+      first.lower == "speaking" || first.lower == "who" || first.lower == "with" ||
+      (lexicon::speech_verb(first.lower) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
+    return;
+  if (first.lower == "a" || first.lower == "an" || first.lower == "the") ++s;
+  if (s >= e) return;
+  // A bare capitalised appositive ("Smith, Human Rights Watch,") is the organisation.
+  std::size_t run = starts_name(s) ? name_run_end(s, e) : s;
+  bool has_lower = false;
+  for (std::size_t i = s; i < e; ++i)
+    if (!toks_[i].cap) has_lower = true;
+  if (!has_lower && run == e) {
+    bool org = false;
+    for (std::size_t i = s; i < e; ++i)
+      if (lexicon::org_head(toks_[i].lower) || acronym_like(toks_[i])) org = true;
+    if (org && p.org.empty()) p.org = span_text(s, e);
+    else if (!org) {
+      bool title = false;
+      for (std::size_t i = s; i < e; ++i) if (lexicon::title_word(toks_[i].lower)) title = true;
+      if (title && p.role.empty()) p.role = span_text(s, e);
+    }
+    return;
+  }
+  // "<role> at|of|for|with|from [the] <Organisation>"
+  std::size_t role_end = e;
+  for (std::size_t i = s; i < e; ++i) {
+    const auto& w = toks_[i].lower;
+    if (w == "at" || w == "of" || w == "for" || w == "with" || w == "from" || w == "in") {
+      std::size_t j = i + 1;
+      if (j < e && toks_[j].lower == "the") ++j;
+      if (j < e && toks_[j].cap) {
+        std::size_t k = name_run_end(j, e);
+        // "London's Royal Veterinary College": the place before the possessive is not the name.
+        std::size_t o = j;
+        if (ends_possessive(toks_[j].text) && k > j + 1) o = j + 1;
+        std::string org = span_text(o, k);
+        if (ends_possessive(toks_[k - 1].text)) org = strip_possessive(org);
+        if (w == "in" && !lexicon::org_head(toks_[k - 1].lower)) {
+          // "a lawyer in London": a place, the affiliation only when nothing better
+          if (p.org.empty() && k == e) {}
+          continue;
+        }
+        if (p.org.empty()) p.org = org;
+        role_end = i;
+        break;
+      }
+    }
+  }
+  // Role words, minus an organisation written inside them ("a former State Department expert").
+  std::vector<std::string> words;
+  for (std::size_t i = s; i < role_end; ++i) {
+    const Token& t = toks_[i];
+    if (t.cap && !lexicon::title_word(t.lower) && t.lower != "former") {
+      std::size_t k = name_run_end(i, role_end);
+      bool org = false;
+      for (std::size_t x = i; x < k; ++x)
+        if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) org = true;
+      if (org) {
+        std::string o = span_text(i, k);
+        if (ends_possessive(toks_[k - 1].text)) o = strip_possessive(o);
+        if (p.org.empty()) p.org = o;
+        i = k - 1;
+        continue;
+      }
+    }
+    if (t.lower == "former" || t.lower == "ex-" || t.lower.rfind("then-", 0) == 0 || t.lower.rfind("ex-", 0) == 0) p.former = true;
+    words.push_back(std::string(t.text));
+  }
+  if (!words.empty() && p.role.empty()) {
+    std::string r;
+    for (auto& w : words) { if (!r.empty()) r += ' '; r += w; }
+    p.role = r;
+  }
+}
+
+SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t b) const {
+  Parsed p;
+  // Skip leading punctuation and conjunctions.
+  while (a < b && (toks_[a].type != Token::Type::word ||
+                   toks_[a].lower == "and" || toks_[a].lower == "but" || toks_[a].lower == "as" ||
+                   toks_[a].lower == "so" || toks_[a].lower == "while")) ++a;
+  if (a >= b) return p;
+  // Head: up to the first comma; the rest may be an appositive.
+  std::size_t c = a;
+  while (c < b && !(toks_[c].type == Token::Type::punct && (toks_[c].text == "," || toks_[c].text == "(" ||
+                                                           toks_[c].text == "\xE2\x80\x94"))) ++c;
+  std::size_t head_end = c;
+  if (head_end - a == 1 && toks_[a].type == Token::Type::word &&
+      (lexicon::person_pronoun(toks_[a].lower) || lexicon::org_pronoun(toks_[a].lower))) {
+    p.pronoun = true;
+    p.mention = std::string(toks_[a].text);
+    p.kind = lexicon::person_pronoun(toks_[a].lower) ? SpeakerKind::person : SpeakerKind::organisation;
+    p.name_token = a;
+    return p;
+  }
+  // Capitalised runs in the head.
+  struct Run { std::size_t s, e; bool org; };
+  std::vector<Run> runs;
+  for (std::size_t i = a; i < head_end;) {
+    if (starts_name(i) || (toks_[i].cap && toks_[i].type == Token::Type::word && i > a && !lexicon::not_a_name(toks_[i].lower))) {
+      std::size_t e = name_run_end(i, head_end);
+      if (e <= i) e = i + 1;
+      bool org = false;
+      for (std::size_t x = i; x < e; ++x)
+        if (lexicon::org_head(toks_[x].lower)) org = true;
+      if (e - i == 1 && acronym_like(toks_[i])) org = true;
+      // A lower-case organisation head right after the run: "Richmond police".
+      if (!org && e < head_end && toks_[e].type == Token::Type::word && !toks_[e].cap && lexicon::org_head(toks_[e].lower) &&
+          !lexicon::title_word(toks_[e].lower)) {
+        org = true;
+        ++e;
+      }
+      // "Smith of Amnesty International": split a person from a following organisation.
+      if (org) {
+        for (std::size_t x = i + 1; x + 1 < e; ++x) {
+          const auto& w = toks_[x].lower;
+          if (w == "of" || w == "for" || w == "at" || w == "from") {
+            bool left_org = false;
+            for (std::size_t y = i; y < x; ++y) if (lexicon::org_head(toks_[y].lower)) left_org = true;
+            if (!left_org && !lexicon::title_word(toks_[x - 1].lower)) {
+              runs.push_back({i, x, false});
+              std::size_t o = x + 1;
+              if (o < e && toks_[o].lower == "the") ++o;
+              runs.push_back({o, e, true});
+              goto next_run;
+            }
+          }
+        }
+      }
+      // Possessive organisation before a name: "HRW's Kenneth Roth".
+      for (std::size_t x = i; x + 1 < e; ++x) {
+        if (ends_possessive(toks_[x].text)) {
+          runs.push_back({i, x + 1, true});
+          runs.push_back({x + 1, e, false});
+          goto next_run;
+        }
+      }
+      runs.push_back({i, e, org});
+    next_run:
+      i = e;
+      continue;
+    }
+    ++i;
+  }
+  // The speaker is the last person run in the head; else the last organisation run.
+  const Run* person = nullptr;
+  const Run* org = nullptr;
+  for (const auto& r : runs) {
+    if (r.org) org = &r;
+    else person = &r;
+  }
+  std::size_t role_from = a;
+  if (person) {
+    // Leading title words inside the run are the role: "Prime Minister Boris Johnson".
+    std::size_t s = person->s, e = person->e;
+    std::size_t last_title = s;
+    bool any_title = false;
+    for (std::size_t x = s; x < e; ++x)
+      if (lexicon::title_word(toks_[x].lower) && x + 1 < e) { last_title = x; any_title = true; }
+    std::size_t name_s = any_title ? last_title + 1 : s;
+    // Drop name particles at the start and possessive ending.
+    std::string name = span_text(name_s, e);
+    if (ends_possessive(toks_[e - 1].text)) name = strip_possessive(name);
+    p.name = name;
+    p.mention = span_text(person->s, e);
+    p.kind = SpeakerKind::person;
+    p.name_token = name_s;
+    // Role: words before the name (after an organisation run), plus title words in the run.
+    std::size_t rs = a;
+    if (org && org->e <= person->s) {
+      rs = org->e;
+      std::string o = span_text(org->s, org->e);
+      if (ends_possessive(toks_[org->e - 1].text)) o = strip_possessive(o);
+      p.org = o;
+    } else if (org && org->s >= person->e) {
+      std::string o = span_text(org->s, org->e);
+      p.org = o;
+    }
+    std::vector<std::string> role;
+    for (std::size_t x = rs; x < name_s; ++x) {
+      const Token& t = toks_[x];
+      if (t.type != Token::Type::word) { role.clear(); continue; }
+      if (t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "by" || t.lower == "of" && role.empty())
+        continue;
+      if (t.cap && x < person->s && !lexicon::title_word(t.lower) && t.lower != "former") {
+        // a capitalised word before the run that is not a title: not part of the role
+        if (x + 1 < name_s && !toks_[x + 1].cap) { role.clear(); continue; }
+      }
+      if (lexicon::speech_verb(t.lower) || t.lower == "according" || t.lower == "to" && role.empty()) { role.clear(); continue; }
+      if (t.lower == "former" || t.lower.rfind("ex-", 0) == 0 || t.lower.rfind("then-", 0) == 0) p.former = true;
+      role.push_back(std::string(t.text));
+    }
+    // Only keep a role that ends in a title-like word or is short and lower-case.
+    if (!role.empty()) {
+      std::string r;
+      for (auto& w : role) { if (!r.empty()) r += ' '; r += w; }
+      p.role = r;
+    }
+    role_from = e;
+  } else if (org) {
+    std::size_t s = org->s;
+    std::string o = span_text(s, org->e);
+    p.name = o;
+    p.mention = span_text(org->s, org->e);
+    p.kind = SpeakerKind::organisation;
+    p.name_token = s;
+  } else {
+    // No capitals: "the ministry", "a senior official", "police", "witnesses".
+    bool anon = false, orgw = false;
+    std::size_t last = head_end;
+    for (std::size_t x = a; x < head_end; ++x) {
+      if (toks_[x].type != Token::Type::word) continue;
+      if (lexicon::anonymous_head(toks_[x].lower)) { anon = true; last = x + 1; }
+      else if (lexicon::org_head(toks_[x].lower)) { orgw = true; last = x + 1; }
+    }
+    if (!anon && !orgw) return p;
+    std::size_t s = a;
+    while (s < last && (toks_[s].lower == "said" || lexicon::speech_verb(toks_[s].lower))) ++s;
+    p.mention = span_text(s, last);
+    if (anon && !(orgw && !lexicon::anonymous_head(toks_[last - 1].lower))) {
+      p.kind = SpeakerKind::anonymous;
+      p.name = p.mention;
+      // "a spokesman for the ministry": organisation follows
+    } else {
+      p.kind = SpeakerKind::organisation;
+      std::string n = p.mention;
+      if (n.rfind("the ", 0) == 0 || n.rfind("The ", 0) == 0) n = n.substr(4);
+      p.name = n;
+    }
+    p.name_token = a;
+    role_from = last;
+  }
+  // "<name> of|from|at <Org>" directly after, or an appositive after the comma.
+  if (c < b && toks_[c].text == "," && p.kind != SpeakerKind::unknown) {
+    std::size_t x = c + 1;
+    std::size_t e = x;
+    while (e < b && !(toks_[e].type == Token::Type::punct && (toks_[e].text == "," || toks_[e].text == ";")) &&
+           toks_[e].type != Token::Type::quote)
+      ++e;
+    parse_appositive(x, e, p);
+  } else if (c < b && toks_[c].text == "(" && p.kind != SpeakerKind::unknown) {
+    std::size_t x = c + 1, e = x;
+    while (e < b && toks_[e].text != ")") ++e;
+    parse_appositive(x, e, p);
+  }
+  (void)role_from;
+  if (p.role.size() > 0) {
+    // Roles that are just articles or adverbs are noise.
+    bool ok = false;
+    for (char ch : p.role) if (std::isalpha(static_cast<unsigned char>(ch))) ok = true;
+    if (!ok) p.role.clear();
+  }
+  return p;
+}
+
+void SpeakerResolver::learn(const Parsed& p) {
+  (void)p;
+}
+
+void SpeakerResolver::build_registry() {
+  const std::size_t n = toks_.size();
+  for (std::size_t i = 0; i < n;) {
+    if (!starts_name(i) && !(toks_[i].type == Token::Type::word && toks_[i].cap && i > 0 && toks_[i - 1].type == Token::Type::word &&
+                             !lexicon::not_a_name(toks_[i].lower))) {
+      ++i;
+      continue;
+    }
+    std::size_t e = name_run_end(i, n);
+    if (e <= i) { ++i; continue; }
+    // Acronym definition: "International Federation for Human Rights (FIDH)"
+    if (e + 2 < n && toks_[e].text == "(" && acronym_like(toks_[e + 1]) && toks_[e + 2].text == ")") {
+      std::string full = span_text(i, e);
+      if (full.rfind("The ", 0) == 0) full = full.substr(4);
+      acronyms_.emplace_back(std::string(toks_[e + 1].text), full);
+    }
+    // Parse this mention as a phrase with what follows (appositive), to learn roles.
+    std::size_t b = e;
+    std::size_t s_end = e;
+    while (s_end < n && toks_[s_end].sentence == toks_[i].sentence && toks_[s_end].type != Token::Type::quote &&
+           s_end < e + 24) ++s_end;
+    // Role words right before the run: "legal adviser Reed Rubinstein", "U.S. State Department legal adviser ..."
+    std::size_t a = i;
+    while (a > 0 && i - a < 8 && toks_[a - 1].type == Token::Type::word && toks_[a - 1].sentence == toks_[i].sentence &&
+           !lexicon::speech_verb(toks_[a - 1].lower) && toks_[a - 1].lower != "according" && toks_[a - 1].lower != "to" &&
+           toks_[a - 1].lower != "said" && toks_[a - 1].lower != "and" && toks_[a - 1].lower != "with" &&
+           toks_[a - 1].lower != "by" && toks_[a - 1].lower != "that" && toks_[a - 1].lower != "as")
+      --a;
+    Parsed p = parse_phrase(a, s_end);
+    (void)b;
+    if (p.kind == SpeakerKind::person && !p.name.empty()) {
+      // Register or enrich the entity.
+      std::vector<std::string> words;
+      std::size_t st = 0;
+      while (st < p.name.size()) {
+        auto sp = p.name.find(' ', st);
+        if (sp == std::string::npos) sp = p.name.size();
+        words.push_back(p.name.substr(st, sp - st));
+        st = sp + 1;
+      }
+      const Entity* found = find_entity(p.name);
+      std::size_t idx;
+      if (found && found->tokens.size() >= words.size()) {
+        idx = static_cast<std::size_t>(found - entities_.data());
+      } else if (found) {
+        idx = static_cast<std::size_t>(found - entities_.data());
+        entities_[idx].tokens = words;
+        entities_[idx].name = p.name;
+      } else {
+        Entity ent;
+        ent.tokens = words;
+        ent.name = p.name;
+        ent.first_token = i;
+        entities_.push_back(ent);
+        idx = entities_.size() - 1;
+      }
+      Entity& ent = entities_[idx];
+      if (ent.role.empty() && !p.role.empty()) { ent.role = p.role; ent.former = ent.former || p.former; }
+      if (ent.org.empty() && !p.org.empty()) ent.org = p.org;
+      person_mentions_.emplace_back(i, idx);
+    } else if (p.kind == SpeakerKind::organisation && !p.name.empty()) {
+      Entity ent;
+      ent.name = p.name;
+      ent.kind = SpeakerKind::organisation;
+      ent.first_token = i;
+      entities_.push_back(ent);
+      org_mentions_.emplace_back(i, entities_.size() - 1);
+    }
+    i = e;
+  }
+  // Pronoun mentions count as mentions of the last person (keeps "he" chains on the same person).
+}
+
+std::size_t SpeakerResolver::sentence_start(std::size_t i) const {
+  int s = toks_[i].sentence;
+  while (i > 0 && toks_[i - 1].sentence == s && toks_[i - 1].type != Token::Type::newline) --i;
+  return i;
+}
+
+std::size_t SpeakerResolver::sentence_end(std::size_t i) const {
+  int s = toks_[i].sentence;
+  while (i < toks_.size() && toks_[i].sentence == s && toks_[i].type != Token::Type::newline) ++i;
+  return i;
+}
+
+bool SpeakerResolver::sentence_has_cue(std::size_t q) const {
+  std::size_t s = sentence_start(q), e = sentence_end(q);
+  for (std::size_t i = s; i < e; ++i) {
+    if (toks_[i].type != Token::Type::word) continue;
+    if (lexicon::speech_verb(toks_[i].lower)) return true;
+    if (toks_[i].lower == "according" && i + 1 < e && toks_[i + 1].lower == "to") return true;
+  }
+  return false;
+}
+
+Attribution SpeakerResolver::attribute(std::size_t q) const {
+  Attribution a;
+  const std::size_t ss = sentence_start(q);
+  const std::size_t se = sentence_end(q);
+  auto take = [&](const Parsed& p, std::string cue, double conf) {
+    a.mention = p.mention;
+    a.speaker = p.name;
+    a.kind = p.kind;
+    a.role = p.role;
+    a.affiliation = p.org;
+    a.former = p.former;
+    a.cue = std::move(cue);
+    a.confidence = conf;
+    a.has_cue = true;
+  };
+  auto usable = [](const Parsed& p) { return p.kind != SpeakerKind::unknown && (!p.name.empty() || p.pronoun); };
+  // Clause end after position i: sentence end, next quote, or ';'.
+  auto clause_end = [&](std::size_t i) {
+    while (i < se && toks_[i].type != Token::Type::quote && toks_[i].text != ";") ++i;
+    return i;
+  };
+
+  // 1. Cue after the quotation: `"…," said X`, `"…," X said`, `"…" — X`.
+  std::size_t i = q + 1;
+  while (i < se && toks_[i].type == Token::Type::punct && toks_[i].text == ",") ++i;
+  if (i < se) {
+    const Token& t = toks_[i];
+    bool dash = t.type == Token::Type::punct && (t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "-" || t.text == "--");
+    if (t.type == Token::Type::word && lexicon::speech_verb(t.lower) && t.lower != "read" && i + 1 < se) {
+      // Inversion: "said Liz Evenson, international justice director at Human Rights Watch."
+      std::size_t e = clause_end(i + 1);
+      Parsed p = parse_phrase(i + 1, e);
+      if (usable(p) && (p.name_token <= i + 4)) {
+        take(p, std::string(t.text), 0.95);
+        return a;
+      }
+    } else if (dash && i + 1 < se && toks_[i + 1].cap) {
+      std::size_t e = clause_end(i + 1);
+      Parsed p = parse_phrase(i + 1, e);
+      if (usable(p) && p.kind != SpeakerKind::anonymous) {
+        take(p, "\xE2\x80\x94", 0.8);
+        return a;
+      }
+    } else if (t.type == Token::Type::word) {
+      // "X said", "U.S. State Department legal adviser Reed Rubinstein told member states"
+      std::size_t limit = std::min(se, i + 16);
+      for (std::size_t v = i; v < limit; ++v) {
+        if (toks_[v].type == Token::Type::quote) break;
+        if (toks_[v].type == Token::Type::word && (lexicon::speech_verb(toks_[v].lower) ||
+                                                   (toks_[v].lower == "according" && v + 1 < se && toks_[v + 1].lower == "to"))) {
+          if (toks_[v].lower == "according") break;
+          std::size_t pe = v;
+          while (pe > i && is_aux(toks_[pe - 1].lower)) --pe;
+          if (pe == i) break;
+          Parsed p = parse_phrase(i, pe);
+          if (usable(p)) {
+            take(p, std::string(toks_[v].text), 0.9);
+            return a;
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  // 2. "according to X" anywhere in the sentence.
+  for (std::size_t x = ss; x + 2 < se; ++x) {
+    if (toks_[x].lower == "according" && toks_[x + 1].lower == "to") {
+      std::size_t e = x + 2;
+      while (e < se && toks_[e].type != Token::Type::quote && !(toks_[e].type == Token::Type::punct && toks_[e].text != "." && toks_[e].text != "'" && toks_[e].text != "&"))
+        ++e;
+      // allow an appositive: "according to X, a spokesman for Y,"
+      std::size_t e2 = e;
+      if (e < se && toks_[e].text == ",") {
+        e2 = e + 1;
+        while (e2 < se && toks_[e2].type == Token::Type::word) ++e2;
+      }
+      Parsed p = parse_phrase(x + 2, e2);
+      if (usable(p)) {
+        take(p, "according to", 0.85);
+        return a;
+      }
+    }
+  }
+
+  // 3. Cue before the quotation in its sentence: `X said: "…"`, `X told Y that "…"`,
+  //    `X said the situation was "under control"`.
+  std::size_t lo = ss;
+  for (std::size_t x = ss; x < q; ++x)
+    if (toks_[x].type == Token::Type::quote || toks_[x].text == ";") lo = x + 1;
+  // but a split quote's cue sits between two quotations: `"A," she said, "B."`
+  for (std::size_t v = q; v-- > ss;) {
+    if (toks_[v].type == Token::Type::quote) {
+      // cue between the previous quotation and this one
+      for (std::size_t w = v + 1; w < q; ++w) {
+        if (toks_[w].type == Token::Type::word && lexicon::speech_verb(toks_[w].lower)) {
+          std::size_t ps = v + 1;
+          while (ps < w && toks_[ps].type == Token::Type::punct) ++ps;
+          if (ps == w) {
+            // inverted: `"A," said X, "B."`
+            std::size_t pe = w + 1;
+            while (pe < q && !(toks_[pe].type == Token::Type::punct && toks_[pe].text == "," && pe + 1 == q)) ++pe;
+            Parsed p = parse_phrase(w + 1, pe);
+            if (usable(p)) { take(p, std::string(toks_[w].text), 0.9); return a; }
+          } else {
+            std::size_t pe = w;
+            while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
+            Parsed p = parse_phrase(ps, pe);
+            if (usable(p)) { take(p, std::string(toks_[w].text), 0.9); return a; }
+          }
+          break;
+        }
+      }
+      break;
+    }
+    if (toks_[v].type != Token::Type::word) continue;
+    bool verb = lexicon::speech_verb(toks_[v].lower);
+    if (!verb) continue;
+    if (v < lo) break;
+    // Subject: the words before the verb in this clause.
+    std::size_t pe = v;
+    while (pe > lo && is_aux(toks_[pe - 1].lower)) --pe;
+    if (pe > lo) {
+      // Start of the subject: after an introductory clause ending in a comma, when what
+      // follows the comma still holds a name.
+      Parsed p = parse_phrase(lo, pe);
+      if (!usable(p)) {
+        // try only the last comma segment
+        std::size_t cs = pe;
+        while (cs > lo && toks_[cs - 1].text != ",") --cs;
+        if (cs > lo) p = parse_phrase(cs, pe);
+      }
+      if (usable(p)) {
+        take(p, std::string(toks_[v].text), v + 3 >= q ? 0.9 : 0.75);
+        return a;
+      }
+    } else if (v + 1 < q) {
+      // "said X: "…"" / inverted before the quotation
+      std::size_t e = q;
+      while (e > v + 1 && toks_[e - 1].type == Token::Type::punct) --e;
+      Parsed p = parse_phrase(v + 1, e);
+      if (usable(p)) {
+        take(p, std::string(toks_[v].text), 0.8);
+        return a;
+      }
+    }
+    break;
+  }
+
+  // 4. Colon introduction without a verb: `Smith: "…"`.
+  if (q > ss && toks_[q - 1].text == ":") {
+    Parsed p = parse_phrase(lo, q - 1);
+    if (usable(p)) {
+      take(p, ":", 0.7);
+      return a;
+    }
+  }
+  // 5. A paragraph that opens with the quotation after a previous paragraph ending in ':'.
+  if (q == ss && q > 0) {
+    std::size_t k = q;
+    while (k > 0 && toks_[k - 1].type == Token::Type::newline) --k;
+    if (k > 0 && toks_[k - 1].text == ":") {
+      std::size_t ps = sentence_start(k - 1);
+      for (std::size_t v = k - 1; v-- > ps;) {
+        if (toks_[v].type == Token::Type::word && lexicon::speech_verb(toks_[v].lower)) {
+          std::size_t pe = v;
+          while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
+          Parsed p = parse_phrase(ps, pe);
+          if (!usable(p) && v + 1 < k - 1) p = parse_phrase(v + 1, k - 1);
+          if (usable(p)) {
+            take(p, std::string(toks_[v].text), 0.75);
+            return a;
+          }
+          break;
+        }
+      }
+      Parsed p = parse_phrase(ps, k - 1);
+      if (usable(p) && k - 1 - ps <= 6) {
+        take(p, ":", 0.6);
+        return a;
+      }
+    }
+  }
+  return a;
+}
+
+void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* previous) const {
+  if (!a.has_cue) return;
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::string m = lower(a.mention);
+  if (a.speaker.empty() && (lexicon::person_pronoun(m) || lexicon::org_pronoun(m))) {
+    if (lexicon::person_pronoun(m)) {
+      const Entity* e = last_person_before(q);
+      // Prefer the previous speaker when the pronoun continues the same exchange.
+      if (previous && previous->kind == SpeakerKind::person && !previous->speaker.empty()) {
+        const Entity* pe = find_entity(previous->speaker);
+        if (!e || (pe && pe == e)) e = pe;
+        if (!e) {
+          a.speaker = previous->speaker;
+          a.kind = SpeakerKind::person;
+          if (a.role.empty()) a.role = previous->role;
+          if (a.affiliation.empty()) a.affiliation = previous->affiliation;
+          a.former = a.former || previous->former;
+        }
+      }
+      if (e) {
+        a.speaker = e->name;
+        a.kind = SpeakerKind::person;
+      }
+      a.confidence -= 0.1;
+    } else {
+      if (previous && !previous->speaker.empty() && previous->kind != SpeakerKind::person) {
+        a.speaker = previous->speaker;
+        a.kind = previous->kind;
+      } else if (const Entity* e = last_org_before(q)) {
+        a.speaker = e->name;
+        a.kind = SpeakerKind::organisation;
+      }
+      a.confidence -= 0.15;
+    }
+  }
+  if (a.kind == SpeakerKind::person && !a.speaker.empty()) {
+    if (const Entity* e = find_entity(a.speaker)) {
+      a.speaker = e->name;
+      if (a.role.empty()) a.role = e->role;
+      if (a.affiliation.empty()) a.affiliation = e->org;
+      a.former = a.former || e->former;
+    }
+  }
+  if (a.kind == SpeakerKind::organisation) {
+    a.speaker = expand_org(a.speaker);
+    // "the ministry" -> the article's "Ministry of Health"
+    if (!a.speaker.empty() && !std::isupper(static_cast<unsigned char>(a.speaker[0]))) {
+      std::string head = lower(a.speaker);
+      auto sp = head.rfind(' ');
+      if (sp != std::string::npos) head = head.substr(sp + 1);
+      for (const auto& [t, idx] : org_mentions_) {
+        if (t >= q) break;
+        std::string n = lower(entities_[idx].name);
+        if (n.find(head) != std::string::npos) a.speaker = entities_[idx].name;
+      }
+    }
+  }
+  a.affiliation = expand_org(a.affiliation);
+  if (a.speaker.empty() && !a.mention.empty() && a.kind == SpeakerKind::person) a.speaker = a.mention;
+  if (a.confidence < 0.05) a.confidence = 0.05;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,84 @@
+// SpeakerResolver: binds each quotation to the person or organisation who said it.
+// Reads the tokens around a quotation for a cue (`"…," said X`, `X said: "…"`, `according to X`,
+// `"…" — X`), parses the speaker phrase into name, role and organisation, and resolves pronouns,
+// surnames and follow-on quotations to the fullest name the article gives.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quote.h"
+#include "quote_finder.h"
+#include "tokens.h"
+
+namespace whosaid {
+
+// What the tokens around one quotation say about it.
+struct Attribution {
+  std::string mention;          // words naming the speaker here ("she", "Evenson", "the ministry")
+  std::string speaker;          // resolved canonical name
+  SpeakerKind kind = SpeakerKind::unknown;
+  std::string role;
+  std::string affiliation;
+  bool former = false;
+  std::string cue;              // "said", "according to", ":", "—", "" (follow-on)
+  double confidence = 0.0;
+  bool has_cue = false;         // a cue of its own (not inherited)
+};
+
+// Per-article state: people and organisations named so far, acronyms the article defines.
+class SpeakerResolver {
+ public:
+  SpeakerResolver(std::string_view text, const std::vector<Token>& tokens, const std::vector<QuoteSpan>& spans);
+
+  // Attribution from the quotation's own sentence, or an empty one (has_cue false).
+  Attribution attribute(std::size_t quote_token) const;
+
+  // Fills speaker, role and organisation from the entity registry (fullest name, role and
+  // affiliation known anywhere in the article).
+  void resolve(Attribution& a, std::size_t quote_token, const Attribution* previous) const;
+
+  // True when a speech verb or "according to" appears in the quotation's sentence.
+  bool sentence_has_cue(std::size_t quote_token) const;
+
+  struct Entity {
+    std::vector<std::string> tokens;  // name words as written
+    std::string name;
+    std::string role, org;
+    bool former = false;
+    SpeakerKind kind = SpeakerKind::person;
+    std::size_t first_token = 0;
+  };
+
+ private:
+  struct Parsed {
+    std::string mention, name, role, org;
+    bool former = false;
+    SpeakerKind kind = SpeakerKind::unknown;
+    bool pronoun = false;
+    std::size_t name_token = 0;  // first token of the name (for pronoun resolution order)
+  };
+  Parsed parse_phrase(std::size_t a, std::size_t b) const;
+  void parse_appositive(std::size_t a, std::size_t b, Parsed& p) const;
+  std::size_t name_run_end(std::size_t i, std::size_t b) const;
+  bool starts_name(std::size_t i) const;
+  std::string span_text(std::size_t a, std::size_t b) const;
+  std::string expand_org(const std::string& org) const;
+  const Entity* find_entity(const std::string& name) const;
+  const Entity* last_person_before(std::size_t token) const;
+  const Entity* last_org_before(std::size_t token) const;
+  void build_registry();
+  void learn(const Parsed& p);
+  std::size_t sentence_start(std::size_t i) const;
+  std::size_t sentence_end(std::size_t i) const;
+
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+  const std::vector<QuoteSpan>& spans_;
+  std::vector<Entity> entities_;
+  std::vector<std::pair<std::size_t, std::size_t>> person_mentions_;  // (token, entity)
+  std::vector<std::pair<std::size_t, std::size_t>> org_mentions_;
+  std::vector<std::pair<std::string, std::string>> acronyms_;  // ("FIDH", "International Federation ...")
+};
+
+}  // namespace whosaid

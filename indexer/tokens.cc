@@ -1,0 +1,152 @@
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+#include <unordered_set>
+
+#include "utf8.h"
+
+namespace whosaid {
+namespace {
+
+bool word_char(char32_t c) {
+  return u_isalnum(static_cast<UChar32>(c)) || u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
+}
+
+const std::unordered_set<std::string_view>& abbreviations() {
+  static const std::unordered_set<std::string_view> s = {
+      "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.",
+      "cmdr.", "adm.", "maj.", "rev.", "hon.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "vs.", "v.",
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+      "no.", "nos.", "fig.", "e.g.", "i.e.", "etc.", "approx.", "dept.", "univ.", "pres.", "u.s.", "u.k.",
+      "u.n.", "e.u.", "d.c.", "a.m.", "p.m.", "mt.", "ft.", "pp.", "vol.", "ave.", "blvd.", "rd."};
+  return s;
+}
+
+}  // namespace
+
+bool is_abbreviation(std::string_view w) { return abbreviations().count(w) > 0; }
+
+std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>& spans) {
+  std::vector<Token> toks;
+  toks.reserve(text.size() / 5);
+  std::size_t i = 0, n = text.size();
+  std::size_t qi = 0;
+  int sentence = 0, paragraph = 0;
+  bool sentence_pending = false;  // a sentence end was seen; the next word starts a new sentence
+  while (i < n) {
+    if (qi < spans.size() && i >= spans[qi].open_start) {
+      if (i == spans[qi].open_start || i < spans[qi].close_end) {
+        Token t{Token::Type::quote, spans[qi].open_start, spans[qi].close_end,
+                text.substr(spans[qi].open_start, spans[qi].close_end - spans[qi].open_start)};
+        t.quote = static_cast<int>(qi);
+        if (sentence_pending) { ++sentence; sentence_pending = false; }
+        t.sentence = sentence;
+        t.paragraph = paragraph;
+        toks.push_back(std::move(t));
+        // A quotation ending in . ! ? closes the sentence when a capital follows (decided at the next word).
+        std::size_t e = spans[qi].text_end;
+        while (e > spans[qi].text_start && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+        if (e > spans[qi].text_start) {
+          char last = text[e - 1];
+          if (last == '.' || last == '!' || last == '?') sentence_pending = true;
+          else if (e >= spans[qi].text_start + 3 && text.substr(e - 3, 3) == "\xE2\x80\xA6") sentence_pending = true;
+        }
+        i = spans[qi].close_end;
+        ++qi;
+        continue;
+      }
+      ++qi;
+      continue;
+    }
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == '\n') {
+      // Line breaks end sentences and paragraphs.
+      Token t{Token::Type::newline, i, i + 1, text.substr(i, 1)};
+      t.sentence = sentence;
+      t.paragraph = paragraph;
+      bool after_text = !toks.empty() && toks.back().type != Token::Type::newline;
+      toks.push_back(std::move(t));
+      if (after_text) ++paragraph;  // blank lines do not count as paragraphs
+      sentence_pending = true;
+      ++i;
+      continue;
+    }
+    if (b == ' ' || b == '\t' || b == '\r') { ++i; continue; }
+    std::size_t start = i;
+    std::size_t j = i;
+    char32_t c = utf8::next(text, j);
+    if (u_isUWhiteSpace(static_cast<UChar32>(c))) { i = j; continue; }
+    if (word_char(c)) {
+      // word: letters/digits joined by inner apostrophes, hyphens, periods (U.S.), ampersands
+      std::size_t k = j;
+      std::size_t end = j;
+      while (k < n) {
+        std::size_t k2 = k;
+        char32_t d = utf8::next(text, k2);
+        if (word_char(d)) { end = k = k2; continue; }
+        if ((d == '\'' || d == 0x2019 || d == '-' || d == 0x2010 || d == '.' || d == '&') && k2 < n) {
+          std::size_t k3 = k2;
+          char32_t e = utf8::next(text, k3);
+          if (word_char(e)) { end = k = k2; continue; }
+        }
+        break;
+      }
+      // Trailing period belongs to the word when it is an abbreviation or an initial ("J.", "U.S.").
+      std::string_view w = text.substr(start, end - start);
+      std::string lower = utf8::to_lower(w);
+      bool took_dot = false;
+      if (end < n && text[end] == '.') {
+        std::string with_dot = lower + ".";
+        bool initial = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
+        bool dotted = w.find('.') != std::string_view::npos;  // U.S, a.m
+        if (is_abbreviation(with_dot) || initial || dotted) {
+          ++end;
+          lower = with_dot;
+          w = text.substr(start, end - start);
+          took_dot = true;
+        }
+      }
+      if (sentence_pending) {
+        // A new sentence starts at a capital (or digit); a lower-case word continues.
+        std::size_t kk = start;
+        char32_t first = utf8::next(text, kk);
+        if (u_isupper(static_cast<UChar32>(first)) || u_isdigit(static_cast<UChar32>(first)) || !toks.empty() && toks.back().type == Token::Type::newline) ++sentence;
+        sentence_pending = false;
+      }
+      Token t{Token::Type::word, start, end, w};
+      std::size_t kk = start;
+      char32_t first = utf8::next(text, kk);
+      t.cap = u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first));
+      bool allc = true, any = false;
+      for (std::size_t p = start; p < end;) {
+        char32_t d = utf8::next(text, p);
+        if (u_isalpha(static_cast<UChar32>(d))) { any = true; if (!u_isupper(static_cast<UChar32>(d))) allc = false; }
+      }
+      t.all_caps = any && allc;
+      t.lower = std::move(lower);
+      t.sentence = sentence;
+      t.paragraph = paragraph;
+      toks.push_back(std::move(t));
+      // "U.S." at the end of a sentence: the dot also ends it when a capital word follows a space.
+      (void)took_dot;
+      i = end;
+      continue;
+    }
+    // punctuation: one code point (-- and ... kept together)
+    std::size_t end = j;
+    if ((c == '-' || c == '.') && end < n && text[end] == static_cast<char>(c)) {
+      while (end < n && text[end] == static_cast<char>(c)) ++end;
+    }
+    Token t{Token::Type::punct, start, end, text.substr(start, end - start)};
+    if (sentence_pending && !(c == ')' || c == ']')) { /* punctuation does not start a sentence */ }
+    t.sentence = sentence;
+    t.paragraph = paragraph;
+    t.lower = std::string(t.text);
+    toks.push_back(std::move(t));
+    if (c == '.' || c == '!' || c == '?' || c == 0x2026 || (c == '.' && end - start == 3)) sentence_pending = true;
+    i = end;
+  }
+  return toks;
+}
+
+}  // namespace whosaid
