@@ -6,13 +6,14 @@ namespace whosaid {
 
 void throw_xapian_error(const Xapian::Error& e, const std::string& what) {
   const std::string detail = e.get_description();
-  if (dynamic_cast<const Xapian::DatabaseLockError*>(&e))
+  const std::string type = e.get_type();  // Xapian::Error has no virtual functions to dynamic_cast on
+  if (type == "DatabaseLockError")
     throw Error(fmt::format("{}: the index is locked: another whosaid-index is writing it ({})", what, detail));
-  if (dynamic_cast<const Xapian::DatabaseOpeningError*>(&e) || dynamic_cast<const Xapian::DatabaseVersionError*>(&e))
+  if (type == "DatabaseOpeningError" || type == "DatabaseVersionError" || type == "DatabaseNotFoundError")
     throw Error(fmt::format("{}: not a whosaid index or cannot be opened ({})", what, detail));
-  if (dynamic_cast<const Xapian::QueryParserError*>(&e))
+  if (type == "QueryParserError")
     throw Error(fmt::format("{}: {}", what, e.get_msg()));
-  if (dynamic_cast<const Xapian::DatabaseCorruptError*>(&e))
+  if (type == "DatabaseCorruptError")
     throw Error(fmt::format("{}: the index is damaged; re-index it ({})", what, detail), exit_internal);
   throw Error(fmt::format("{}: {}", what, detail), exit_internal);
 }
