@@ -10,7 +10,8 @@ namespace whosaid {
 namespace {
 
 enum class Family { dbl, sgl };
-enum class Role { open, close, either, apostrophe };
+// weak_close: a straight mark with spaces on both sides closes an open quotation, never opens one.
+enum class Role { open, close, either, apostrophe, weak_close };
 
 struct Mark {
   std::size_t start, end;  // bytes of the mark
@@ -94,7 +95,7 @@ std::vector<Mark> scan_marks(std::string_view text) {
       switch (c) {
         case '"':
           m.role = directional(f, Role::either);
-          if (!f.left && !f.right) m.role = is_space(prev) && is_space(next) ? Role::apostrophe : Role::either;
+          if (!f.left && !f.right) m.role = is_space(prev) && is_space(next) ? Role::weak_close : Role::either;
           break;
         case 0x201C: case 0x201F: m.role = directional(f, Role::open); break;  // “ (closes German „…“)
         case 0x201D: m.role = directional(f, Role::close); break;              // ”
@@ -219,7 +220,7 @@ std::vector<Pair> pair_family(std::string_view text, const std::vector<Mark>& ma
     }
     bool can_close = m.role == Role::close || m.role == Role::either;
     bool can_open = m.role == Role::open || m.role == Role::either;
-    if (!stack.empty() && (m.role == Role::close || (m.role == Role::either))) {
+    if (!stack.empty() && (m.role == Role::close || m.role == Role::either || m.role == Role::weak_close)) {
       long e = stack.back();
       stack.pop_back();
       entries[e].matched_pair = static_cast<long>(pairs.size());

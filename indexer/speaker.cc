@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "places.h"
+#include "utf8.h"
 
 namespace whosaid {
 namespace {
@@ -30,6 +32,27 @@ std::string strip_possessive(std::string_view w) {
 bool is_connector(std::string_view w) {
   return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "&" || w == "on" || w == "du" ||
          w == "des" || w == "la" || w == "for";
+}
+
+// A speech verb as a verb: "State" in "State Department" is a name, not "state".
+bool cue_verb(const Token& t) { return t.type == Token::Type::word && !t.cap && lexicon::speech_verb(t.lower); }
+bool cue_verb_at(const std::vector<Token>& toks, std::size_t i) {
+  const Token& t = toks[i];
+  if (t.type != Token::Type::word || !lexicon::speech_verb(t.lower)) return false;
+  if (!t.cap) return true;
+  return i == 0 || toks[i - 1].sentence != t.sentence || toks[i - 1].type == Token::Type::newline;
+}
+bool participle(const Token& t) { return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0; }
+
+// A run of capitalised words that names a place, not a person.
+bool place_like(const std::vector<Token>& toks, std::size_t s, std::size_t e, std::string_view text) {
+  for (std::size_t x = s; x < e; ++x)
+    if (is_place_word(toks[x].lower)) return true;
+  if (e > s) {
+    std::string_view n = text.substr(toks[s].start, toks[e - 1].end - toks[s].start);
+    if (is_place_name(n)) return true;
+  }
+  return false;
 }
 
 bool acronym_like(const Token& t) {
@@ -103,7 +126,7 @@ const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& n
   while (s < name.size()) {
     auto e = name.find(' ', s);
     if (e == std::string::npos) e = name.size();
-    std::string w = name.substr(s, e - s);
+    std::string w = utf8::fold_diacritics(name.substr(s, e - s));
     std::string lw;
     for (char c : w) lw += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!w.empty() && !lexicon::title_word(lw)) words.push_back(w);
@@ -112,14 +135,15 @@ const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& n
   if (words.empty()) return nullptr;
   const Entity* best = nullptr;
   for (const auto& e : entities_) {
-    if (e.kind != SpeakerKind::person || e.tokens.empty()) continue;
+    if (e.kind != SpeakerKind::person || e.folded.empty()) continue;
     bool match = false;
+    const auto& et = e.folded;
     if (words.size() == 1) {
-      match = e.tokens.back() == words[0] || e.tokens.front() == words[0];
+      match = et.back() == words[0] || et.front() == words[0];
     } else {
-      match = e.tokens.back() == words.back() &&
+      match = et.back() == words.back() &&
               std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-                return std::find(e.tokens.begin(), e.tokens.end(), w) != e.tokens.end();
+                return std::find(et.begin(), et.end(), w) != et.end();
               });
     }
     if (match && (!best || e.tokens.size() > best->tokens.size())) best = &e;
@@ -152,7 +176,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     const Token& t = toks_[e];
     if (t.type != Token::Type::word) break;
     if (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "whose") break;
-    if (lexicon::speech_verb(t.lower) && e > a) break;
+    if (cue_verb(t) && e > a) break;
     ++e;
   }
   if (e - a > 16 || e == a) return;
@@ -163,7 +187,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       first.lower == "but" || first.lower == "as" || first.lower == "while" || first.lower == "when" ||
       first.lower == "after" || first.lower == "before" || first.lower == "during" || first.lower == "according" ||
       first.lower == "speaking" || first.lower == "who" || first.lower == "with" ||
-      (lexicon::speech_verb(first.lower) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
+      (cue_verb(first) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
     return;
   if (first.lower == "a" || first.lower == "an" || first.lower == "the") ++s;
   if (s >= e) return;
@@ -218,10 +242,10 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       bool org = false;
       for (std::size_t x = i; x < k; ++x)
         if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) org = true;
-      if (org) {
+      if (org && p.org.empty()) {
         std::string o = span_text(i, k);
         if (ends_possessive(toks_[k - 1].text)) o = strip_possessive(o);
-        if (p.org.empty()) p.org = o;
+        p.org = o;
         i = k - 1;
         continue;
       }
@@ -256,6 +280,47 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     p.name_token = a;
     return p;
   }
+  // "his message", "their statement": the possessor speaks.
+  if (head_end - a >= 2 && head_end - a <= 3 && lexicon::anonymous_head(toks_[head_end - 1].lower)) {
+    const auto& w = toks_[a].lower;
+    const char* pro = w == "his" ? "he" : w == "her" ? "she" : w == "their" ? "they" : w == "its" ? "it" : nullptr;
+    if (pro) {
+      p.pronoun = true;
+      p.mention = pro;
+      p.kind = (w == "his" || w == "her") ? SpeakerKind::person : SpeakerKind::organisation;
+      p.name_token = a;
+      return p;
+    }
+  }
+  // An unnamed source of an organisation: "An official from TfL", "a source within the Interior Ministry".
+  {
+    std::size_t h = a;
+    while (h < head_end && toks_[h].type == Token::Type::word && !toks_[h].cap && !lexicon::anonymous_head(toks_[h].lower)) ++h;
+    if (h < head_end && h > a - 1 && toks_[h].type == Token::Type::word && lexicon::anonymous_head(toks_[h].lower) &&
+        (h == a || !toks_[a].cap || toks_[a].lower == "a" || toks_[a].lower == "an" || toks_[a].lower == "the") &&
+        h + 1 < head_end) {
+      const auto& prep = toks_[h + 1].lower;
+      if (prep == "from" || prep == "of" || prep == "for" || prep == "at" || prep == "within" || prep == "with" || prep == "in") {
+        std::size_t o = h + 2;
+        while (o < head_end && !toks_[o].cap) ++o;
+        if (o < head_end) {
+          std::size_t oe = name_run_end(o, head_end);
+          bool person_after = oe - o >= 2 && !place_like(toks_, o, oe, text_);
+          bool orgish = false;
+          for (std::size_t x = o; x < oe; ++x)
+            if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) orgish = true;
+          if (orgish || !person_after) {
+            p.kind = SpeakerKind::anonymous;
+            p.mention = span_text(a, h + 1);
+            p.name = p.mention;
+            p.org = span_text(o, oe);
+            p.name_token = a;
+            return p;
+          }
+        }
+      }
+    }
+  }
   // Capitalised runs in the head.
   struct Run { std::size_t s, e; bool org; };
   std::vector<Run> runs;
@@ -267,6 +332,13 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       for (std::size_t x = i; x < e; ++x)
         if (lexicon::org_head(toks_[x].lower)) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
+      if (!org && e - i > 1)
+        for (std::size_t x = i; x < e; ++x)
+          if (acronym_like(toks_[x]) && toks_[x].text.find('.') == std::string_view::npos) org = true;
+      if (!org && place_like(toks_, i, e, text_)) {
+        i = e;
+        continue;
+      }
       // A lower-case organisation head right after the run: "Richmond police".
       if (!org && e < head_end && toks_[e].type == Token::Type::word && !toks_[e].cap && lexicon::org_head(toks_[e].lower) &&
           !lexicon::title_word(toks_[e].lower)) {
@@ -349,7 +421,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         // a capitalised word before the run that is not a title: not part of the role
         if (x + 1 < name_s && !toks_[x + 1].cap) { role.clear(); continue; }
       }
-      if (lexicon::speech_verb(t.lower) || t.lower == "according" || t.lower == "to" && role.empty()) { role.clear(); continue; }
+      if (cue_verb(t) || t.lower == "according" || t.lower == "to" && role.empty()) { role.clear(); continue; }
       if (t.lower == "former" || t.lower.rfind("ex-", 0) == 0 || t.lower.rfind("then-", 0) == 0) p.former = true;
       role.push_back(std::string(t.text));
     }
@@ -378,7 +450,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     }
     if (!anon && !orgw) return p;
     std::size_t s = a;
-    while (s < last && (toks_[s].lower == "said" || lexicon::speech_verb(toks_[s].lower))) ++s;
+    while (s < last && cue_verb(toks_[s])) ++s;
     p.mention = span_text(s, last);
     if (anon && !(orgw && !lexicon::anonymous_head(toks_[last - 1].lower))) {
       p.kind = SpeakerKind::anonymous;
@@ -444,42 +516,51 @@ void SpeakerResolver::build_registry() {
     // Role words right before the run: "legal adviser Reed Rubinstein", "U.S. State Department legal adviser ..."
     std::size_t a = i;
     while (a > 0 && i - a < 8 && toks_[a - 1].type == Token::Type::word && toks_[a - 1].sentence == toks_[i].sentence &&
-           !lexicon::speech_verb(toks_[a - 1].lower) && toks_[a - 1].lower != "according" && toks_[a - 1].lower != "to" &&
+           !cue_verb(toks_[a - 1]) && toks_[a - 1].lower != "according" && toks_[a - 1].lower != "to" &&
            toks_[a - 1].lower != "said" && toks_[a - 1].lower != "and" && toks_[a - 1].lower != "with" &&
            toks_[a - 1].lower != "by" && toks_[a - 1].lower != "that" && toks_[a - 1].lower != "as")
       --a;
     Parsed p = parse_phrase(a, s_end);
     (void)b;
-    if (p.kind == SpeakerKind::person && !p.name.empty()) {
+    if (p.kind == SpeakerKind::person && !p.name.empty() && p.name_token >= i && p.name_token < e) {
       // Register or enrich the entity.
-      std::vector<std::string> words;
+      std::vector<std::string> words, folded;
       std::size_t st = 0;
       while (st < p.name.size()) {
         auto sp = p.name.find(' ', st);
         if (sp == std::string::npos) sp = p.name.size();
         words.push_back(p.name.substr(st, sp - st));
+        folded.push_back(utf8::fold_diacritics(words.back()));
         st = sp + 1;
       }
       const Entity* found = find_entity(p.name);
-      std::size_t idx;
-      if (found && found->tokens.size() >= words.size()) {
-        idx = static_cast<std::size_t>(found - entities_.data());
-      } else if (found) {
-        idx = static_cast<std::size_t>(found - entities_.data());
-        entities_[idx].tokens = words;
-        entities_[idx].name = p.name;
-      } else {
-        Entity ent;
-        ent.tokens = words;
-        ent.name = p.name;
-        ent.first_token = i;
-        entities_.push_back(ent);
-        idx = entities_.size() - 1;
+      // A lone capitalised word is a person only when it speaks or carries a title; otherwise it
+      // is as likely a species, a product or a place ("Caudipteryx", "Bidens").
+      bool speaks = e < n && (cue_verb(toks_[e]) || (e + 1 < n && is_aux(toks_[e].lower) && cue_verb(toks_[e + 1])));
+      bool lone_ok = words.size() > 1 || speaks || !p.role.empty() || found;
+      if (lone_ok) {
+        std::size_t idx;
+        if (found && found->tokens.size() >= words.size()) {
+          idx = static_cast<std::size_t>(found - entities_.data());
+        } else if (found) {
+          idx = static_cast<std::size_t>(found - entities_.data());
+          entities_[idx].tokens = words;
+          entities_[idx].folded = folded;
+          entities_[idx].name = p.name;
+        } else {
+          Entity ent;
+          ent.tokens = words;
+          ent.folded = folded;
+          ent.name = p.name;
+          ent.first_token = i;
+          entities_.push_back(ent);
+          idx = entities_.size() - 1;
+        }
+        Entity& ent = entities_[idx];
+        if (ent.role.empty() && !p.role.empty()) { ent.role = p.role; ent.former = ent.former || p.former; }
+        if (ent.org.empty() && !p.org.empty()) ent.org = p.org;
+        person_mentions_.emplace_back(i, idx);
       }
-      Entity& ent = entities_[idx];
-      if (ent.role.empty() && !p.role.empty()) { ent.role = p.role; ent.former = ent.former || p.former; }
-      if (ent.org.empty() && !p.org.empty()) ent.org = p.org;
-      person_mentions_.emplace_back(i, idx);
     } else if (p.kind == SpeakerKind::organisation && !p.name.empty()) {
       Entity ent;
       ent.name = p.name;
@@ -491,6 +572,87 @@ void SpeakerResolver::build_registry() {
     i = e;
   }
   // Pronoun mentions count as mentions of the last person (keeps "he" chains on the same person).
+}
+
+const SpeakerResolver::Entity* SpeakerResolver::pronoun_antecedent(std::size_t token) const {
+  // The nearest earlier sentence that names a person; in it, the person who speaks there
+  // (the subject of a speech verb), else the first one named (usually the subject).
+  const int para = toks_[token].paragraph;
+  std::size_t k = person_mentions_.size();
+  while (k > 0 && person_mentions_[k - 1].first >= token) --k;
+  if (k == 0) return nullptr;
+  const int sent = toks_[person_mentions_[k - 1].first].sentence;
+  if (para - toks_[person_mentions_[k - 1].first].paragraph > 2) return nullptr;
+  std::size_t first = k - 1;
+  while (first > 0 && toks_[person_mentions_[first - 1].first].sentence == sent) --first;
+  for (std::size_t m = k; m-- > first;) {
+    std::size_t t = person_mentions_[m].first;
+    std::size_t e = t;
+    while (e < toks_.size() && toks_[e].type == Token::Type::word && toks_[e].cap) ++e;
+    if (e < toks_.size() && (cue_verb(toks_[e]) || (e + 1 < toks_.size() && is_aux(toks_[e].lower) && cue_verb(toks_[e + 1]))))
+      return &entities_[person_mentions_[m].second];
+  }
+  return &entities_[person_mentions_[first].second];
+}
+
+// The subject of a speech verb at `verb`, from the words [lo, verb) before it. Commas split the
+// clause: "In a statement, the current bishop, Allan Casicas, said" -> the name nearest the verb,
+// with the description before or after it as its appositive. For a participle ("…, adding") the
+// speaker is the subject of the whole sentence.
+SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size_t verb) const {
+  struct Seg { std::size_t s, e; };
+  std::vector<Seg> segs;
+  std::size_t s = lo;
+  for (std::size_t x = lo; x < verb; ++x) {
+    if (toks_[x].type == Token::Type::punct && (toks_[x].text == "," || toks_[x].text == "\xE2\x80\x94")) {
+      if (x > s) segs.push_back({s, x});
+      s = x + 1;
+    }
+  }
+  if (verb > s) segs.push_back({s, verb});
+  auto usable = [](const Parsed& p) { return p.kind != SpeakerKind::unknown && (!p.name.empty() || p.pronoun); };
+  auto appositive_like = [&](const Seg& g) {
+    const Token& t = toks_[g.s];
+    if (t.type != Token::Type::word) return false;
+    if (t.lower == "who" || t.lower == "whose") return true;
+    if ((t.lower == "a" || t.lower == "an" || t.lower == "the" || !t.cap) && !lexicon::person_pronoun(t.lower) &&
+        !lexicon::org_pronoun(t.lower)) {
+      // a description: no person named in it
+      for (std::size_t x = g.s; x < g.e; ++x)
+        if (toks_[x].cap && !lexicon::title_word(toks_[x].lower) && x + 1 < g.e && toks_[x + 1].cap &&
+            !lexicon::org_head(toks_[x + 1].lower) && !place_like(toks_, x, x + 2, text_))
+          return false;
+      return true;
+    }
+    return false;
+  };
+  if (segs.empty()) return {};
+  if (participle(toks_[verb]) && segs.size() > 1) {
+    for (std::size_t k = 0; k < segs.size(); ++k) {
+      std::size_t end = k + 1 < segs.size() && appositive_like(segs[k + 1]) ? segs[k + 1].e : segs[k].e;
+      Parsed p = parse_phrase(segs[k].s, end);
+      if (usable(p) && p.kind != SpeakerKind::anonymous) return p;
+    }
+  }
+  const Seg& last = segs.back();
+  if (segs.size() >= 2 && appositive_like(last)) {
+    // "Name, a description, said"
+    Parsed p = parse_phrase(segs[segs.size() - 2].s, verb);
+    if (usable(p) && p.kind == SpeakerKind::person) return p;
+  }
+  Parsed p = parse_phrase(last.s, last.e);
+  if (usable(p)) {
+    // "the current bishop, Allan Casicas, said": the description before the name.
+    if (segs.size() >= 2 && p.kind == SpeakerKind::person && p.role.empty() && appositive_like(segs[segs.size() - 2]))
+      parse_appositive(segs[segs.size() - 2].s, segs[segs.size() - 2].e, p);
+    return p;
+  }
+  // Nothing usable right before the verb: the sentence subject.
+  for (std::size_t k = 0; k + 1 < segs.size(); ++k) {
+    Parsed q = parse_phrase(segs[k].s, segs[k].e);
+    if (usable(q)) return q;
+  }
+  return p;
 }
 
 std::size_t SpeakerResolver::sentence_start(std::size_t i) const {
@@ -509,7 +671,7 @@ bool SpeakerResolver::sentence_has_cue(std::size_t q) const {
   std::size_t s = sentence_start(q), e = sentence_end(q);
   for (std::size_t i = s; i < e; ++i) {
     if (toks_[i].type != Token::Type::word) continue;
-    if (lexicon::speech_verb(toks_[i].lower)) return true;
+    if (cue_verb(toks_[i])) return true;
     if (toks_[i].lower == "according" && i + 1 < e && toks_[i + 1].lower == "to") return true;
   }
   return false;
@@ -537,13 +699,40 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     return i;
   };
 
-  // 1. Cue after the quotation: `"…," said X`, `"…," X said`, `"…" — X`.
+  // 1. Cue after the quotation: `"…," said X`, `"…," X said`, `"…" — X`. Only when the quotation
+  //    closes a clause: `was in a "serious" condition; TVN24 reported` names no speaker of it.
   std::size_t i = q + 1;
+  bool closes_clause = false;
+  {
+    const QuoteSpan& sp = spans_[toks_[q].quote];
+    std::size_t k = sp.text_end;
+    while (k > sp.text_start && (text_[k - 1] == ' ' || text_[k - 1] == '\n')) --k;
+    char last = k > sp.text_start ? text_[k - 1] : ' ';
+    closes_clause = last == ',' || last == '.' || last == '!' || last == '?' || last == '-' ||
+                    (k >= sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\xA6" || text_.substr(k - 3, 3) == "\xE2\x80\x94"));
+    if (i < se && toks_[i].type == Token::Type::punct) closes_clause = true;
+    if (i < se && cue_verb(toks_[i])) closes_clause = true;
+    if (i < se && toks_[i].type == Token::Type::word && i + 1 < se && cue_verb(toks_[i + 1]) &&
+        (lexicon::person_pronoun(toks_[i].lower) || lexicon::org_pronoun(toks_[i].lower)))
+      closes_clause = true;
+    // passive agent after the quotation: `described as "…" by the police`
+    if (i + 1 < se && toks_[i].lower == "by") {
+      std::size_t e = i + 1;
+      while (e < se && toks_[e].type == Token::Type::word) ++e;
+      Parsed p = parse_phrase(i + 1, e);
+      bool passive = false;
+      for (std::size_t x = ss; x < q; ++x) if (cue_verb(toks_[x])) passive = true;
+      if (passive && usable(p)) {
+        take(p, "by", 0.8);
+        return a;
+      }
+    }
+  }
   while (i < se && toks_[i].type == Token::Type::punct && toks_[i].text == ",") ++i;
-  if (i < se) {
+  if (i < se && closes_clause) {
     const Token& t = toks_[i];
     bool dash = t.type == Token::Type::punct && (t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "-" || t.text == "--");
-    if (t.type == Token::Type::word && lexicon::speech_verb(t.lower) && t.lower != "read" && i + 1 < se) {
+    if (cue_verb(t) && t.lower != "read" && i + 1 < se) {
       // Inversion: "said Liz Evenson, international justice director at Human Rights Watch."
       std::size_t e = clause_end(i + 1);
       Parsed p = parse_phrase(i + 1, e);
@@ -562,8 +751,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       // "X said", "U.S. State Department legal adviser Reed Rubinstein told member states"
       std::size_t limit = std::min(se, i + 16);
       for (std::size_t v = i; v < limit; ++v) {
-        if (toks_[v].type == Token::Type::quote) break;
-        if (toks_[v].type == Token::Type::word && (lexicon::speech_verb(toks_[v].lower) ||
+        if (toks_[v].type == Token::Type::quote || toks_[v].text == ";" || toks_[v].text == ".") break;
+        if (toks_[v].type == Token::Type::word && (cue_verb(toks_[v]) ||
                                                    (toks_[v].lower == "according" && v + 1 < se && toks_[v + 1].lower == "to"))) {
           if (toks_[v].lower == "according") break;
           std::size_t pe = v;
@@ -610,7 +799,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (toks_[v].type == Token::Type::quote) {
       // cue between the previous quotation and this one
       for (std::size_t w = v + 1; w < q; ++w) {
-        if (toks_[w].type == Token::Type::word && lexicon::speech_verb(toks_[w].lower)) {
+        if (cue_verb(toks_[w])) {
           std::size_t ps = v + 1;
           while (ps < w && toks_[ps].type == Token::Type::punct) ++ps;
           if (ps == w) {
@@ -631,22 +820,24 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       break;
     }
     if (toks_[v].type != Token::Type::word) continue;
-    bool verb = lexicon::speech_verb(toks_[v].lower);
+    bool verb = cue_verb_at(toks_, v);
     if (!verb) continue;
     if (v < lo) break;
     // Subject: the words before the verb in this clause.
     std::size_t pe = v;
     while (pe > lo && is_aux(toks_[pe - 1].lower)) --pe;
-    if (pe > lo) {
-      // Start of the subject: after an introductory clause ending in a comma, when what
-      // follows the comma still holds a name.
-      Parsed p = parse_phrase(lo, pe);
-      if (!usable(p)) {
-        // try only the last comma segment
-        std::size_t cs = pe;
-        while (cs > lo && toks_[cs - 1].text != ",") --cs;
-        if (cs > lo) p = parse_phrase(cs, pe);
+    // Passive: `was described by the CBCP as "…"`.
+    if (v + 1 < q && toks_[v + 1].lower == "by") {
+      std::size_t e = v + 2;
+      while (e < q && toks_[e].type == Token::Type::word && toks_[e].lower != "as") ++e;
+      Parsed p = parse_phrase(v + 2, e);
+      if (usable(p)) {
+        take(p, std::string(toks_[v].text), 0.8);
+        return a;
       }
+    }
+    if (pe > lo) {
+      Parsed p = parse_subject(lo, pe);
       if (usable(p)) {
         take(p, std::string(toks_[v].text), v + 3 >= q ? 0.9 : 0.75);
         return a;
@@ -679,10 +870,10 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (k > 0 && toks_[k - 1].text == ":") {
       std::size_t ps = sentence_start(k - 1);
       for (std::size_t v = k - 1; v-- > ps;) {
-        if (toks_[v].type == Token::Type::word && lexicon::speech_verb(toks_[v].lower)) {
+        if (cue_verb_at(toks_, v)) {
           std::size_t pe = v;
           while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
-          Parsed p = parse_phrase(ps, pe);
+          Parsed p = pe > ps ? parse_subject(ps, pe) : Parsed{};
           if (!usable(p) && v + 1 < k - 1) p = parse_phrase(v + 1, k - 1);
           if (usable(p)) {
             take(p, std::string(toks_[v].text), 0.75);
@@ -710,7 +901,7 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
   std::string m = lower(a.mention);
   if (a.speaker.empty() && (lexicon::person_pronoun(m) || lexicon::org_pronoun(m))) {
     if (lexicon::person_pronoun(m)) {
-      const Entity* e = last_person_before(q);
+      const Entity* e = pronoun_antecedent(q);
       // Prefer the previous speaker when the pronoun continues the same exchange.
       if (previous && previous->kind == SpeakerKind::person && !previous->speaker.empty()) {
         const Entity* pe = find_entity(previous->speaker);

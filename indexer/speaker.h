@@ -43,6 +43,7 @@ class SpeakerResolver {
 
   struct Entity {
     std::vector<std::string> tokens;  // name words as written
+    std::vector<std::string> folded;  // the same without diacritics, for matching
     std::string name;
     std::string role, org;
     bool former = false;
@@ -71,6 +72,8 @@ class SpeakerResolver {
   void learn(const Parsed& p);
   std::size_t sentence_start(std::size_t i) const;
   std::size_t sentence_end(std::size_t i) const;
+  Parsed parse_subject(std::size_t lo, std::size_t verb) const;
+  const Entity* pronoun_antecedent(std::size_t token) const;
 
   std::string_view text_;
   const std::vector<Token>& toks_;

@@ -84,3 +84,30 @@ std::string to_lower(std::string_view s) {
 }
 
 }  // namespace whosaid::utf8
+
+#include <unicode/normalizer2.h>
+
+namespace whosaid::utf8 {
+
+std::string fold_diacritics(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s) if (c >= 0x80) { ascii = false; break; }
+  if (ascii) return std::string(s);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString d = nfd->normalize(u, err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < d.length(); ++i) {
+    UChar c = d.charAt(i);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    out.append(c);
+  }
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+}  // namespace whosaid::utf8

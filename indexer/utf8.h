@@ -20,3 +20,8 @@ void append(std::string& out, char32_t c);
 std::string to_lower(std::string_view s);
 
 }  // namespace whosaid::utf8
+
+namespace whosaid::utf8 {
+// Removes diacritics ("Erdoğan" -> "Erdogan") for matching names written both ways.
+std::string fold_diacritics(std::string_view s);
+}  // namespace whosaid::utf8
