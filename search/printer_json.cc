@@ -1,0 +1,42 @@
+// json: one document per command. jsonl: one line per hit / speaker, for streaming and `jq -c`.
+#include "hit_json.h"
+#include "printer.h"
+
+namespace whosaid {
+
+namespace {
+
+class JsonPrinter : public Printer {
+ public:
+  JsonPrinter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
+
+  void search(const SearchResult& r) override {
+    if (!lines_) return emit(search_to_json(r));
+    for (const auto& h : r.hits) emit(hit_to_json(h));
+  }
+
+  void speakers(const std::string& query, const std::vector<SpeakerSummary>& list) override {
+    if (!lines_) return emit(speakers_to_json(query, list));
+    for (const auto& s : list) emit(speaker_to_json(s));
+  }
+
+  void quotation(const Hit& hit) override {
+    Json j{{"format_version", kFormatVersion}};
+    j.update(hit_with_context_to_json(hit));
+    emit(j);
+  }
+
+ private:
+  void emit(const Json& j) { out_ << (lines_ ? dump(j) : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) << '\n'; }
+
+  std::ostream& out_;
+  bool lines_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, bool lines) {
+  return std::make_unique<JsonPrinter>(out, lines);
+}
+
+}  // namespace whosaid
