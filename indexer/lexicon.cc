@@ -23,7 +23,7 @@ bool speech_verb(std::string_view w) {
       "emphasises", "emphasizes", "urged", "urges", "cautioned", "cautions", "recalled", "recalls", "predicted",
       "predicts", "promised", "promises", "vowed", "vows", "conceded", "concedes", "confirmed", "confirms",
       "reported", "reports", "described", "describes", "called", "calls", "elaborated", "mentioned", "mentions",
-      "cried", "shouted", "yelled", "exclaimed", "joked", "jokes", "quipped", "quips", "testified", "testifies",
+      "cried", "shouted", "shouting", "chanting", "chanted", "yelling", "yelled", "exclaimed", "joked", "jokes", "quipped", "quips", "testified", "testifies",
       "pleaded", "pleads", "agreed", "agrees", "countered", "counters", "contended", "contends", "maintained",
       "maintains", "asserted", "asserts", "alleged", "alleges", "blogged", "texted", "emailed", "e-mailed",
       "messaged", "posted", "posts", "read", "reads", "saying", "telling", "adding", "noting", "writing",

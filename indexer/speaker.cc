@@ -30,8 +30,8 @@ std::string strip_possessive(std::string_view w) {
 }
 
 bool is_connector(std::string_view w) {
-  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "&" || w == "on" || w == "du" ||
-         w == "des" || w == "la" || w == "for";
+  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "&" || w == "du" ||
+         w == "des" || w == "la";
 }
 
 // A speech verb as a verb: "State" in "State Department" is a name, not "state".
@@ -42,6 +42,22 @@ bool cue_verb_at(const std::vector<Token>& toks, std::size_t i) {
   if (!t.cap) return true;
   return i == 0 || toks[i - 1].sentence != t.sentence || toks[i - 1].type == Token::Type::newline;
 }
+// A word that can name a role: a title, or an agent noun ("herpetologist", "adviser", "historian").
+bool role_noun(std::string_view w) {
+  if (lexicon::title_word(w)) return true;
+  if (w.size() < 5) return false;
+  for (std::string_view suf : {"ist", "ian", "or", "er", "ant", "ent", "man", "woman", "person", "ee", "ary"})
+    if (w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {
+      static const std::vector<std::string_view> no = {"other", "under", "after", "over", "later", "never", "whether",
+                                                        "together", "rather", "further", "however", "another",
+                                                        "different", "recent", "current", "independent", "summer",
+                                                        "winter", "order", "number", "member's", "november",
+                                                        "december", "october", "september", "corner", "border"};
+      return std::find(no.begin(), no.end(), w) == no.end();
+    }
+  return false;
+}
+
 bool participle(const Token& t) { return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0; }
 
 // A run of capitalised words that names a place, not a person.
@@ -189,7 +205,20 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       first.lower == "speaking" || first.lower == "who" || first.lower == "with" ||
       (cue_verb(first) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
     return;
-  if (first.lower == "a" || first.lower == "an" || first.lower == "the") ++s;
+  // A description names a role; "gave his condolences via Twitter" does not.
+  {
+    bool det = first.lower == "a" || first.lower == "an" || first.lower == "the" || first.lower == "his" ||
+               first.lower == "her" || first.lower == "their" || first.lower == "its" || first.lower == "former" || first.cap;
+    bool noun = false;
+    for (std::size_t x = a; x < e; ++x) {
+      if (cue_verb(toks_[x]) || is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" && toks_[x].lower != "in") return;
+      if (role_noun(toks_[x].lower)) noun = true;
+    }
+    if (!det && !noun) return;
+  }
+  if (first.lower == "a" || first.lower == "an" || first.lower == "the" || first.lower == "his" || first.lower == "her" ||
+      first.lower == "their" || first.lower == "its")
+    ++s;
   if (s >= e) return;
   // A bare capitalised appositive ("Smith, Human Rights Watch,") is the organisation.
   std::size_t run = starts_name(s) ? name_run_end(s, e) : s;
@@ -280,6 +309,15 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     p.name_token = a;
     return p;
   }
+  // A pronoun right before the verb is the subject: "On the live television he said".
+  if (b - a >= 2 && toks_[b - 1].type == Token::Type::word &&
+      (toks_[b - 1].lower == "he" || toks_[b - 1].lower == "she" || toks_[b - 1].lower == "they" || toks_[b - 1].lower == "we")) {
+    p.pronoun = true;
+    p.mention = std::string(toks_[b - 1].text);
+    p.kind = toks_[b - 1].lower == "they" ? SpeakerKind::organisation : SpeakerKind::person;
+    p.name_token = b - 1;
+    return p;
+  }
   // "his message", "their statement": the possessor speaks.
   if (head_end - a >= 2 && head_end - a <= 3 && lexicon::anonymous_head(toks_[head_end - 1].lower)) {
     const auto& w = toks_[a].lower;
@@ -335,9 +373,17 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (!org && e - i > 1)
         for (std::size_t x = i; x < e; ++x)
           if (acronym_like(toks_[x]) && toks_[x].text.find('.') == std::string_view::npos) org = true;
-      if (!org && place_like(toks_, i, e, text_)) {
-        i = e;
-        continue;
+      if (!org) {
+        bool titled = false;
+        for (std::size_t x = i; x < e; ++x) if (lexicon::title_word(toks_[x].lower)) titled = true;
+        std::string_view whole = text_.substr(toks_[i].start, toks_[e - 1].end - toks_[i].start);
+        bool place = is_place_name(whole);
+        if (!place && !titled && e - i <= 3)
+          for (std::size_t x = i; x < e; ++x) if (is_place_word(toks_[x].lower)) place = true;
+        if (place) {
+          i = e;
+          continue;
+        }
       }
       // A lower-case organisation head right after the run: "Richmond police".
       if (!org && e < head_end && toks_[e].type == Token::Type::word && !toks_[e].cap && lexicon::org_head(toks_[e].lower) &&
@@ -362,8 +408,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           }
         }
       }
-      // Possessive organisation before a name: "HRW's Kenneth Roth".
-      for (std::size_t x = i; x + 1 < e; ++x) {
+      // Possessive organisation before a name: "HRW's Kenneth Roth" (not "Taiwan's Constitutional Court").
+      for (std::size_t x = i; x + 1 < e && !org; ++x) {
         if (ends_possessive(toks_[x].text)) {
           runs.push_back({i, x + 1, true});
           runs.push_back({x + 1, e, false});
@@ -393,9 +439,16 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     for (std::size_t x = s; x < e; ++x)
       if (lexicon::title_word(toks_[x].lower) && x + 1 < e) { last_title = x; any_title = true; }
     std::size_t name_s = any_title ? last_title + 1 : s;
+    // "President of Argentina Alberto Fernández": the place after the title belongs to the role.
+    for (std::size_t x = name_s; x < e; ++x)
+      if (is_connector(toks_[x].lower) && x + 1 < e) name_s = x + 1;
+    while (e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
+    if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
     std::string name = span_text(name_s, e);
     if (ends_possessive(toks_[e - 1].text)) name = strip_possessive(name);
+    if (lexicon::title_word(toks_[e - 1].lower) || toks_[e - 1].lower.back() == 's' && lexicon::title_word(toks_[e - 1].lower.substr(0, toks_[e - 1].lower.size() - 1)))
+      return p;
     p.name = name;
     p.mention = span_text(person->s, e);
     p.kind = SpeakerKind::person;
@@ -411,21 +464,24 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       std::string o = span_text(org->s, org->e);
       p.org = o;
     }
+    // Role: the words right before the name, when the one next to it is a role noun
+    // ("legal adviser Reed Rubinstein", "former federal prosecutor Elie Honig").
     std::vector<std::string> role;
-    for (std::size_t x = rs; x < name_s; ++x) {
-      const Token& t = toks_[x];
-      if (t.type != Token::Type::word) { role.clear(); continue; }
-      if (t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "by" || t.lower == "of" && role.empty())
-        continue;
-      if (t.cap && x < person->s && !lexicon::title_word(t.lower) && t.lower != "former") {
-        // a capitalised word before the run that is not a title: not part of the role
-        if (x + 1 < name_s && !toks_[x + 1].cap) { role.clear(); continue; }
-      }
-      if (cue_verb(t) || t.lower == "according" || t.lower == "to" && role.empty()) { role.clear(); continue; }
-      if (t.lower == "former" || t.lower.rfind("ex-", 0) == 0 || t.lower.rfind("then-", 0) == 0) p.former = true;
-      role.push_back(std::string(t.text));
+    std::size_t x = name_s;
+    bool adjacent_ok = false;
+    while (x > rs && name_s - x < 6) {
+      const Token& t = toks_[x - 1];
+      if (t.type != Token::Type::word) break;
+      const auto& w = t.lower;
+      if (w == "a" || w == "an" || w == "the" || w == "by" || w == "and" || w == "to" || w == "with" || w == "for" ||
+          w == "that" || w == "as" || cue_verb(t) || is_aux(w) || lexicon::person_pronoun(w))
+        break;
+      if (x == name_s) adjacent_ok = role_noun(w);
+      if (w == "former" || w.rfind("ex-", 0) == 0 || w.rfind("then-", 0) == 0) p.former = true;
+      role.insert(role.begin(), std::string(t.text));
+      --x;
     }
-    // Only keep a role that ends in a title-like word or is short and lower-case.
+    if (!adjacent_ok) role.clear();
     if (!role.empty()) {
       std::string r;
       for (auto& w : role) { if (!r.empty()) r += ' '; r += w; }
@@ -440,6 +496,20 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     p.kind = SpeakerKind::organisation;
     p.name_token = s;
   } else {
+    // "the archbishop", "the president": a person named earlier by this role.
+    if (toks_[a].lower == "the") {
+      for (std::size_t x = a + 1; x < head_end && x < a + 4; ++x) {
+        if (toks_[x].type == Token::Type::word && lexicon::title_word(toks_[x].lower) && !lexicon::anonymous_head(toks_[x].lower) &&
+            (x + 1 == head_end || toks_[x + 1].type != Token::Type::word)) {
+          p.kind = SpeakerKind::person;
+          p.pronoun = true;
+          p.mention = span_text(a, x + 1);
+          p.role = span_text(a + 1, x + 1);
+          p.name_token = a;
+          return p;
+        }
+      }
+    }
     // No capitals: "the ministry", "a senior official", "police", "witnesses".
     bool anon = false, orgw = false;
     std::size_t last = head_end;
@@ -617,11 +687,16 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     if (t.lower == "who" || t.lower == "whose") return true;
     if ((t.lower == "a" || t.lower == "an" || t.lower == "the" || !t.cap) && !lexicon::person_pronoun(t.lower) &&
         !lexicon::org_pronoun(t.lower)) {
-      // a description: no person named in it
-      for (std::size_t x = g.s; x < g.e; ++x)
-        if (toks_[x].cap && !lexicon::title_word(toks_[x].lower) && x + 1 < g.e && toks_[x + 1].cap &&
-            !lexicon::org_head(toks_[x + 1].lower) && !place_like(toks_, x, x + 2, text_))
+      // a description: no person named in it, except after a preposition ("a member of the Rajya Sabha")
+      for (std::size_t x = g.s; x < g.e; ++x) {
+        if (!toks_[x].cap || lexicon::title_word(toks_[x].lower)) continue;
+        const auto& before = x > g.s ? toks_[x - 1].lower : std::string();
+        if (before == "of" || before == "the" || before == "at" || before == "for" || before == "from" || before == "with" ||
+            before == "in" || before == "to" || ends_possessive(toks_[x].text))
+          break;
+        if (x + 1 < g.e && toks_[x + 1].cap && !lexicon::org_head(toks_[x + 1].lower) && !place_like(toks_, x, x + 2, text_))
           return false;
+      }
       return true;
     }
     return false;
@@ -631,7 +706,11 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     for (std::size_t k = 0; k < segs.size(); ++k) {
       std::size_t end = k + 1 < segs.size() && appositive_like(segs[k + 1]) ? segs[k + 1].e : segs[k].e;
       Parsed p = parse_phrase(segs[k].s, end);
-      if (usable(p) && p.kind != SpeakerKind::anonymous) return p;
+      if (usable(p) && p.kind != SpeakerKind::anonymous) {
+        if (k > 0 && p.kind == SpeakerKind::person && p.role.empty() && appositive_like(segs[k - 1]))
+          parse_appositive(segs[k - 1].s, segs[k - 1].e, p);
+        return p;
+      }
     }
   }
   const Seg& last = segs.back();
@@ -729,6 +808,9 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     }
   }
   while (i < se && toks_[i].type == Token::Type::punct && toks_[i].text == ",") ++i;
+  if (i < se && (toks_[i].lower == "while" || toks_[i].lower == "and" || toks_[i].lower == "but" || toks_[i].lower == "whereas" ||
+                 toks_[i].lower == "although" || toks_[i].lower == "because" || toks_[i].lower == "as" || toks_[i].lower == "when"))
+    closes_clause = false;
   if (i < se && closes_clause) {
     const Token& t = toks_[i];
     bool dash = t.type == Token::Type::punct && (t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "-" || t.text == "--");
@@ -899,6 +981,24 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
     return s;
   };
   std::string m = lower(a.mention);
+  if (a.speaker.empty() && m.rfind("the ", 0) == 0 && a.kind == SpeakerKind::person) {
+    // "the archbishop": the latest person whose role says so.
+    std::string want = m.substr(m.rfind(' ') + 1);
+    const Entity* hit = nullptr;
+    for (const auto& [t, idx] : person_mentions_) {
+      if (t >= q) break;
+      std::string r = lower(entities_[idx].role);
+      if (!r.empty() && r.find(want) != std::string::npos) hit = &entities_[idx];
+    }
+    if (hit) {
+      a.speaker = hit->name;
+      a.role = hit->role;
+      if (a.affiliation.empty()) a.affiliation = hit->org;
+    } else {
+      a.kind = SpeakerKind::anonymous;
+      a.speaker = a.mention;
+    }
+  }
   if (a.speaker.empty() && (lexicon::person_pronoun(m) || lexicon::org_pronoun(m))) {
     if (lexicon::person_pronoun(m)) {
       const Entity* e = pronoun_antecedent(q);
