@@ -52,9 +52,8 @@ bool is_place_word(std::string_view w) {
       "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new",
       "city", "county", "province", "state", "island", "islands", "sea", "river", "mount", "mountains",
       "lake", "bay", "street", "avenue", "road", "square", "station", "airport", "park", "valley", "coast",
-      "gulf", "ocean", "district", "region", "kingdom", "republic", "beach", "hill", "hills", "bridge",
-      "hall", "tower", "palace", "castle", "strait", "peninsula", "desert", "forest", "canyon", "harbour",
-      "harbor", "port", "village", "town", "oblast", "prefecture", "territory", "heights"};
+      "gulf", "ocean", "district", "region", "kingdom", "republic", "beach", "hills", "strait", "peninsula",
+      "desert", "canyon", "harbour", "harbor", "village", "oblast", "prefecture", "territory", "heights"};
   return s.count(w) > 0;
 }
 

@@ -44,7 +44,11 @@ bool string_field(const nlohmann::json& o, const char* key, std::string& out, st
   auto it = o.find(key);
   if (it == o.end() || it->is_null()) return true;
   if (it->is_string()) { out = it->get<std::string>(); return true; }
-  if (it->is_number()) { out = it->dump(); return true; }
+  // Numeric ids are common in exports; any other field must be a string.
+  if (it->is_number_integer() && (std::string_view(key) == "id" || std::string_view(key) == "doc_id")) {
+    out = it->dump();
+    return true;
+  }
   why = fmt::format("field \"{}\" must be a string, not {}", key, it->type_name());
   return false;
 }

@@ -144,6 +144,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
     t.lower = std::string(t.text);
     toks.push_back(std::move(t));
     if (c == '.' || c == '!' || c == '?' || c == 0x2026 || (c == '.' && end - start == 3)) sentence_pending = true;
+    // A dash after a quotation introduces its byline: "… ." — Winston Churchill
+    if (c == 0x2014 || c == 0x2013 || (c == '-' && end - start >= 2)) sentence_pending = false;
     i = end;
   }
   return toks;

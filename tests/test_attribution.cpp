@@ -1,0 +1,98 @@
+// Attributing speakers: each cue pattern, appositives, pronouns, follow-ons, organisations.
+#include <doctest/doctest.h>
+
+#include "test_helpers.h"
+
+using whosaid::SpeakerKind;
+using whosaid::test::quotes_of;
+
+namespace {
+whosaid::Quote only(const std::string& text) {
+  auto qs = quotes_of(text);
+  REQUIRE(qs.size() == 1);
+  return qs[0];
+}
+}  // namespace
+
+TEST_CASE("cue after the quotation") {
+  SUBCASE("said X") {
+    auto q = only("\"It works,\" said Liz Evenson, international justice director at Human Rights Watch.");
+    CHECK(q.speaker == "Liz Evenson");
+    CHECK(q.role == "international justice director");
+    CHECK(q.affiliation == "Human Rights Watch");
+    CHECK(q.cue == "said");
+    CHECK(q.speaker_kind == SpeakerKind::person);
+  }
+  SUBCASE("X said") { CHECK(only("\"It works,\" Tom Hall said.").speaker == "Tom Hall"); }
+  SUBCASE("pre-modified name") {
+    auto q = only("\"We expect all of it,\" U.S. State Department legal adviser Reed Rubinstein told member states in July.");
+    CHECK(q.speaker == "Reed Rubinstein");
+    CHECK(q.role == "legal adviser");
+    CHECK(q.affiliation == "U.S. State Department");
+    CHECK(q.cue == "told");
+  }
+  SUBCASE("former") {
+    auto q = only("\"It is the issue,\" said Stacy Gilbert, a former State Department emergency response expert who resigned.");
+    CHECK(q.speaker == "Stacy Gilbert");
+    CHECK(q.former);
+    CHECK(q.affiliation == "State Department");
+  }
+  SUBCASE("dash byline") { CHECK(only("\"Never give up.\" — Winston Churchill").speaker == "Winston Churchill"); }
+}
+
+TEST_CASE("cue before the quotation") {
+  SUBCASE("colon") { CHECK(only("Tom Hall said: \"It works.\"").speaker == "Tom Hall"); }
+  SUBCASE("told Y that") {
+    auto q = only("Tom Hall told reporters that \"it works\" and left.");
+    CHECK(q.speaker == "Tom Hall");
+    CHECK(q.cue == "told");
+  }
+  SUBCASE("according to") {
+    auto q = only("The plan \"will fail within a year,\" according to Mia Wong, an economist at the World Bank.");
+    CHECK(q.speaker == "Mia Wong");
+    CHECK(q.cue == "according to");
+    CHECK(q.role == "economist");
+    CHECK(q.affiliation == "World Bank");
+  }
+  SUBCASE("intro clause before the subject") {
+    auto q = only("In a statement, the current bishop, Allan Casicas, said, \"We mourn him.\"");
+    CHECK(q.speaker == "Allan Casicas");
+    CHECK(q.role == "current bishop");
+  }
+}
+
+TEST_CASE("pronouns, surnames and titles resolve to the fullest name") {
+  auto qs = quotes_of(
+      "Liz Evenson arrived on Monday. \"It works,\" she said.\n\n\"We are glad,\" Evenson added.\n\n"
+      "\"So are we,\" Ms. Evenson said.");
+  REQUIRE(qs.size() == 3);
+  for (const auto& q : qs) CHECK(q.speaker == "Liz Evenson");
+  CHECK(qs[0].speaker_mention == "she");
+}
+
+TEST_CASE("a follow-on quotation takes the previous speaker") {
+  auto qs = quotes_of("\"I love cats!\" insists Burton. \"I absolutely do.\"");
+  REQUIRE(qs.size() == 2);
+  CHECK(qs[1].speaker == "Burton");
+  CHECK(qs[1].cue == "");
+}
+
+TEST_CASE("organisations and anonymous sources") {
+  auto org = only("\"The plant is safe,\" the Ministry of Health said on Monday.");
+  CHECK(org.speaker_kind == SpeakerKind::organisation);
+  CHECK(org.speaker == "Ministry of Health");
+  auto anon = only("\"Nothing was decided,\" a senior official said.");
+  CHECK(anon.speaker_kind == SpeakerKind::anonymous);
+  CHECK(anon.speaker == "a senior official");
+  auto police = only("\"Detectives are looking into it,\" Richmond police said in a news release.");
+  CHECK(police.speaker_kind == SpeakerKind::organisation);
+  CHECK(police.speaker == "Richmond police");
+}
+
+TEST_CASE("acronyms the article defines expand") {
+  auto qs = quotes_of(
+      "The International Federation for Human Rights (FIDH) met.\n\n"
+      "\"We are threatened,\" said Danya Chaikel, representative to the ICC for FIDH.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].affiliation == "International Federation for Human Rights");
+}
