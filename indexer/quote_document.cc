@@ -68,23 +68,30 @@ void add_free_text(Xapian::TermGenerator& tg, const Article& a, const Quote& q) 
   index_field(tg, a.title, schema::prefix::title, true);
 }
 
-// Lowest weight: the title and the paragraphs before, around and after the quote, which name
-// what "the court" or "he" in the quote refers to. Returns that text for org_mentions().
-std::string add_context(Xapian::TermGenerator& tg, const Article& a, const Quote& q) {
-  auto own = paragraph_span(a, q);
-  std::string context = a.title;
-  for (Span s : {paragraph_before(a.text, own.first), own, paragraph_after(a.text, own.second)}) {
-    if (s.second <= s.first) continue;
-    std::string_view para = std::string_view(a.text).substr(s.first, s.second - s.first);
-    tg.index_text(std::string(para), schema::kContextWdf);
-    tg.increase_termpos(schema::kFieldGap);
-    context += '\n';
-    context += para;
-  }
-  return context;
+// Lowest weight: the paragraph the quote stands in (the title is already in). It names what "he"
+// or "the court" refers to when the attribution sentence does.
+void add_context(Xapian::TermGenerator& tg, const Article& a, const Quote& q) {
+  auto [start, end] = paragraph_span(a, q);
+  if (end <= start) return;
+  tg.index_text(a.text.substr(start, end - start), schema::kContextWdf);
+  tg.increase_termpos(schema::kFieldGap);
 }
 
-void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q, const std::string& context) {
+// The text whose organisation mentions the quote inherits: the title and the paragraphs before,
+// around and after it. Only organisations travel this far, not every word: "the court" in a quote
+// next to "The ICC's paradox" is about the ICC, but the neighbours' other words are not the quote's.
+std::string mention_window(const Article& a, const Quote& q) {
+  auto own = paragraph_span(a, q);
+  std::string window = a.title + "\n" + q.affiliation;
+  for (Span s : {paragraph_before(a.text, own.first), own, paragraph_after(a.text, own.second)}) {
+    if (s.second <= s.first) continue;
+    window += '\n';
+    window.append(a.text, s.first, s.second - s.first);
+  }
+  return window;
+}
+
+void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q) {
   doc.add_boolean_term(schema::quote_id_term(q.quote_id));
   doc.add_boolean_term(schema::article_term(a.id));
   if (!q.speaker.empty()) doc.add_boolean_term(schema::speaker_term(q.speaker));
@@ -93,8 +100,7 @@ void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q, 
   doc.add_boolean_term(schema::kind_term(to_string(q.kind)));
   doc.add_boolean_term(schema::speaker_kind_term(to_string(q.speaker_kind)));
   doc.add_boolean_term(schema::exact_term(schema::prefix::duplicate, schema::collapse_key(q.text)));
-  for (const auto& org : org_mentions(q.text + "\n" + q.affiliation + "\n" + context))
-    doc.add_boolean_term(schema::entity_term(org));
+  for (const auto& org : org_mentions(q.text + "\n" + mention_window(a, q))) doc.add_boolean_term(schema::entity_term(org));
 }
 
 void add_values(Xapian::Document& doc, const Article& a, const Quote& q) {
@@ -120,8 +126,8 @@ Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGe
   Xapian::Document doc;
   tg.set_document(doc);
   add_free_text(tg, a, q);
-  std::string context = add_context(tg, a, q);
-  add_boolean_terms(doc, a, q, context);
+  add_context(tg, a, q);
+  add_boolean_terms(doc, a, q);
   add_values(doc, a, q);
   doc.set_data(record_to_json(make_record(a, q)));
   return doc;

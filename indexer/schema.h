@@ -12,9 +12,8 @@
 // the quote), so that `search` and `show` print without re-extracting.
 //
 // Terms (prefix: what; "bool" = exact filter term, value normalised by the function named)
-//   (none)    free text: the quote (wdf x3), speaker name, role, organisation spellings (x1), and,
-//             at the lowest weight, the article title and the paragraphs before, around and after
-//             the quote, so that "ICC" finds a quote that only says "the court". Positional,
+//   (none)    free text: the quote (wdf x3), speaker name, role, organisation spellings, and at the
+//             lowest weight the article title and the paragraph the quote stands in. Positional,
 //             English stemming (Z-prefixed stems), spelling data (one count per document).
 //   A         free text: speaker name (speaker:)
 //   XROLE     free text: role (role:)
@@ -30,9 +29,11 @@
 //   XKIND:    bool: full | partial (kind:)
 //   XSKIND:   bool: person | organisation | anonymous | unknown (speaker_kind:)
 //   XDUP:     bool: collapse key (see Value::collapse), to find every copy of one quotation
-//   XENT:     bool: an organisation the text names under any spelling ("ICC", "the International
-//             Criminal Court"), canonical name lower-cased. The database's synonym table maps every
-//             spelling to it, so the query ICC matches text that says "International Criminal Court".
+//   XENT:     bool: an organisation named under any spelling ("ICC's", "the International Criminal
+//             Court") in the quote, the title, or the paragraphs before, around and after the quote;
+//             canonical name lower-cased. The synonym table maps every spelling to it, so the query
+//             ICC matches a quote that says "the court" next to a paragraph about the ICC, and text
+//             that spells out "International Criminal Court".
 //   Positions jump by kFieldGap between fields so a phrase never spans two of them.
 //
 // Values (enum Value; never renumber, only append)

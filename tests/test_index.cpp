@@ -1,0 +1,160 @@
+// IndexWriter on hand-made quotations: replacement, deletion, versioning, spelling bookkeeping.
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include "error.h"
+#include "index_writer.h"
+#include "quote_index.h"
+#include "schema.h"
+#include "search.h"
+#include "test_support.h"
+
+using namespace whosaid;
+
+namespace {
+
+Article article(const std::string& id) {
+  Article a;
+  a.id = id;
+  a.title = "Title of " + id;
+  a.date = "2024-02-03";
+  a.outlet = "Test Outlet";
+  a.text = "Intro paragraph.\n\"Alpha words here,\" said Reed Rubinstein.\n\"Beta words there,\" he said.\n";
+  return a;
+}
+
+Quote quote(const Article& a, int n, const std::string& text) {
+  Quote q;
+  q.doc_id = a.id;
+  q.quote_id = a.id + "#" + std::to_string(n);
+  q.text = text;
+  q.byte_start = a.text.find(text);
+  q.byte_end = q.byte_start + text.size();
+  q.speaker = "Reed Rubinstein";
+  q.speaker_kind = SpeakerKind::person;
+  q.affiliation = "State Department";
+  q.group = n;
+  return q;
+}
+
+// How often `word` is recorded for spelling correction (Xapian 1.4 has no direct getter).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+    if (*it == word) return it.get_termfreq();
+  return 0;
+}
+
+std::vector<std::string> ids_for(const std::string& path, const std::string& query) {
+  QuoteIndex index = QuoteIndex::open({path});
+  SearchRequest req;
+  req.query = query;
+  req.limit = 100;
+  std::vector<std::string> ids;
+  for (const auto& h : search(index, req).hits) ids.push_back(h.record.quote.quote_id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("re-indexing an article replaces its quotations") {
+  test::TempDir dir;
+  const std::string db = dir / "x.db";
+  Article a = article("a1");
+  {
+    IndexWriter w(db);
+    w.replace_article(a, {quote(a, 1, "Alpha words here,"), quote(a, 2, "Beta words there,")});
+    w.commit();
+  }
+  CHECK(Xapian::Database(db).get_doccount() == 2);
+  CHECK(ids_for(db, "words") == std::vector<std::string>{"a1#1", "a1#2"});
+
+  SUBCASE("the same input twice leaves the index unchanged") {
+    {
+      IndexWriter w(db);
+      w.replace_article(a, {quote(a, 1, "Alpha words here,"), quote(a, 2, "Beta words there,")});
+      w.commit();
+    }
+    Xapian::Database x(db);
+    CHECK(x.get_doccount() == 2);
+    CHECK(spelling_frequency(x, "alpha") == 1);  // spelling data counts documents, not runs
+    CHECK(ids_for(db, "words") == std::vector<std::string>{"a1#1", "a1#2"});
+  }
+  SUBCASE("fewer quotations: none left behind") {
+    {
+      IndexWriter w(db);
+      w.replace_article(a, {quote(a, 1, "Alpha words here,")});
+      w.commit();
+    }
+    CHECK(Xapian::Database(db).get_doccount() == 1);
+    CHECK(ids_for(db, "id:a1#2").empty());
+  }
+  SUBCASE("twice within one batch") {
+    {
+      IndexWriter w(db, {.batch_articles = 100});
+      w.replace_article(a, {quote(a, 1, "Alpha words here,")});
+      w.replace_article(a, {quote(a, 2, "Beta words there,")});
+      w.commit();
+    }
+    CHECK(ids_for(db, "words") == std::vector<std::string>{"a1#2"});
+  }
+  SUBCASE("delete") {
+    {
+      IndexWriter w(db);
+      CHECK(w.delete_article("a1") == 2);
+      CHECK(w.delete_article("a1") == 0);
+      w.commit();
+    }
+    Xapian::Database x(db);
+    CHECK(x.get_doccount() == 0);
+    CHECK(spelling_frequency(x, "alpha") == 0);
+  }
+  SUBCASE("an uncommitted batch is abandoned") {
+    {
+      IndexWriter w(db);
+      w.replace_article(article("a2"), {quote(article("a2"), 1, "Alpha words here,")});
+    }
+    CHECK(Xapian::Database(db).get_doccount() == 2);
+  }
+}
+
+TEST_CASE("an index of another schema version is refused with what to do") {
+  test::TempDir dir;
+  const std::string db = dir / "old.db";
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_CREATE);
+    w.set_metadata(schema::metadata::schema_version, "0");
+    w.add_document(Xapian::Document());
+    w.commit();
+  }
+  CHECK_THROWS_WITH_AS(IndexWriter{db}, doctest::Contains("re-index"), Error);
+  CHECK_THROWS_WITH_AS(QuoteIndex::open({db}), doctest::Contains("re-index"), Error);
+}
+
+TEST_CASE("a new index records its schema version") {
+  test::TempDir dir;
+  const std::string db = dir / "new.db";
+  { IndexWriter w(db); w.commit(); }
+  CHECK(Xapian::Database(db).get_metadata(schema::metadata::schema_version) == std::to_string(schema::kVersion));
+}
+
+TEST_CASE("the stored record keeps what show and cite need") {
+  test::TempDir dir;
+  const std::string db = dir / "r.db";
+  Article a = article("a1");
+  {
+    IndexWriter w(db);
+    w.replace_article(a, {quote(a, 2, "Beta words there,")});
+    w.commit();
+  }
+  auto r = QuoteIndex::open({db}).find("a1#2");
+  REQUIRE(r);
+  CHECK(r->quote.text == "Beta words there,");
+  CHECK(r->quote.speaker == "Reed Rubinstein");
+  CHECK(r->article.title == "Title of a1");
+  CHECK(r->article.text.empty());
+  CHECK(r->paragraph == "\"Beta words there,\" he said.");
+  CHECK(r->paragraph.substr(r->quote_offset_in_paragraph(), r->quote.text.size()) == "Beta words there,");
+  CHECK_FALSE(QuoteIndex::open({db}).find("a1#1"));
+}
