@@ -408,6 +408,26 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           }
         }
       }
+      // "Tomás Ibáñez of Northline Research": a person, then the body they belong to.
+      if (!org) {
+        bool split = false;
+        for (std::size_t x = i + 1; x + 1 < e && !split; ++x) {
+          if ((toks_[x].lower == "of" || toks_[x].lower == "from") && x - i >= 2 && !lexicon::title_word(toks_[i].lower) &&
+              !place_like(toks_, i, x, text_)) {
+            bool titled = false;
+            for (std::size_t y = i; y < x; ++y) if (lexicon::title_word(toks_[y].lower)) titled = true;
+            if (titled) break;
+            std::size_t o = x + 1;
+            if (o < e && toks_[o].lower == "the") ++o;
+            if (o < e) {
+              runs.push_back({i, x, false});
+              runs.push_back({o, e, true});
+              split = true;
+            }
+          }
+        }
+        if (split) { i = e; continue; }
+      }
       // Possessive organisation before a name: "HRW's Kenneth Roth" (not "Taiwan's Constitutional Court").
       for (std::size_t x = i; x + 1 < e && !org; ++x) {
         if (ends_possessive(toks_[x].text)) {
@@ -441,7 +461,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::size_t name_s = any_title ? last_title + 1 : s;
     // "President of Argentina Alberto Fernández": the place after the title belongs to the role.
     for (std::size_t x = name_s; x < e; ++x)
-      if (is_connector(toks_[x].lower) && x + 1 < e) name_s = x + 1;
+        if (is_connector(toks_[x].lower) && x + 1 < e) name_s = x + 1;
     while (e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
@@ -807,7 +827,9 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       }
     }
   }
-  while (i < se && toks_[i].type == Token::Type::punct && toks_[i].text == ",") ++i;
+  while (i < se && toks_[i].type == Token::Type::punct &&
+         (toks_[i].text == "," || ((toks_[i].text == "--" || toks_[i].text == "\xE2\x80\x94") && i + 1 < se && cue_verb(toks_[i + 1]))))
+    ++i;
   if (i < se && (toks_[i].lower == "while" || toks_[i].lower == "and" || toks_[i].lower == "but" || toks_[i].lower == "whereas" ||
                  toks_[i].lower == "although" || toks_[i].lower == "because" || toks_[i].lower == "as" || toks_[i].lower == "when"))
     closes_clause = false;
