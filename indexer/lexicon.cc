@@ -41,7 +41,7 @@ bool speech_verb(std::string_view w) {
       "reckoned", "related", "remembered", "retorted", "revealed", "scoffed", "sighed", "snapped", "speculated",
       "summarised", "summarized", "volunteered", "wondered", "worried", "labelled", "labeled", "branded",
       "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
-      "welcomed", "condemned", "slammed", "blasted", "thinks", "think", "believes", "believe", "felt", "feels",
+      "welcomed", "condemned", "slammed", "blasted",
       "explain", "write", "tweet", "declare", "announce", "state", "note", "add", "tell", "say",
       "captioned", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
   return in(s, w);

@@ -209,7 +209,12 @@ std::vector<Pair> pair_family(std::string_view text, const std::vector<Mark>& ma
           cur_line = m.line;
           continue;  // this mark is the continuation mark
         }
-        if (!blank_between && nl == m.line && (m.role == Role::close || m.role == Role::either)) keep = true;
+        // Across plain line breaks (no blank line, at most a few lines) a closing mark still closes.
+        if (!blank_between && m.line - cur_line <= 4 && (m.role == Role::close || m.role == Role::either)) {
+          keep = true;
+          for (std::size_t l = cur_line + 1; l < m.line; ++l)
+            if (line_blank(text, lines[l])) keep = false;
+        }
         if (keep) {
           stack.resize(1);
         } else {
