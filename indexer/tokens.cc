@@ -81,6 +81,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       std::size_t k = j;
       std::size_t end = j;
       while (k < n) {
+        unsigned char kb = static_cast<unsigned char>(text[k]);
+        if (kb < 0x80 && std::isalnum(kb)) { end = ++k; continue; }  // ASCII fast path
         std::size_t k2 = k;
         char32_t d = utf8::next(text, k2);
         if (word_char(d)) { end = k = k2; continue; }
@@ -119,6 +121,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       t.cap = u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first));
       bool allc = true, any = false;
       for (std::size_t p = start; p < end;) {
+        unsigned char pb = static_cast<unsigned char>(text[p]);
+        if (pb < 0x80) {
+          ++p;
+          if (std::isalpha(pb)) { any = true; if (!std::isupper(pb)) allc = false; }
+          continue;
+        }
         char32_t d = utf8::next(text, p);
         if (u_isalpha(static_cast<UChar32>(d))) { any = true; if (!u_isupper(static_cast<UChar32>(d))) allc = false; }
       }
