@@ -1,5 +1,7 @@
 #include "quote_document.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "aliases.h"
@@ -62,8 +64,13 @@ void add_free_text(Xapian::TermGenerator& tg, const Article& a, const Quote& q) 
   tg.increase_termpos(schema::kFieldGap);
   index_field(tg, q.speaker, schema::prefix::speaker, true);
   index_field(tg, q.role, schema::prefix::role, true);
-  for (const auto& org : organisations_of(q))
-    for (const auto& spelling : org_spellings(org)) index_field(tg, spelling, schema::prefix::org, true);
+  for (const auto& org : organisations_of(q)) {
+    // Free text gets the organisation as written; other spellings reach it through the synonyms
+    // of its XENT: term. org: gets every spelling, so org:HRW is a plain term lookup.
+    tg.index_text(org, schema::kFieldWdf);
+    tg.increase_termpos(schema::kFieldGap);
+    for (const auto& spelling : org_spellings(org)) index_field(tg, spelling, schema::prefix::org, false);
+  }
   index_field(tg, a.outlet, schema::prefix::outlet, false);
   index_field(tg, a.title, schema::prefix::title, true);
 }
@@ -73,8 +80,14 @@ void add_free_text(Xapian::TermGenerator& tg, const Article& a, const Quote& q) 
 void add_context(Xapian::TermGenerator& tg, const Article& a, const Quote& q) {
   auto [start, end] = paragraph_span(a, q);
   if (end <= start) return;
-  tg.index_text(a.text.substr(start, end - start), schema::kContextWdf);
-  tg.increase_termpos(schema::kFieldGap);
+  // The quote's own words are indexed already, at a higher weight: only what surrounds them here.
+  std::size_t qs = std::clamp(q.mark_end > q.mark_start ? q.mark_start : q.byte_start, start, end);
+  std::size_t qe = std::clamp(q.mark_end > q.mark_start ? q.mark_end : q.byte_end, qs, end);
+  for (auto [b, e] : {Span{start, qs}, Span{qe, end}}) {
+    if (e <= b) continue;
+    tg.index_text(a.text.substr(b, e - b), schema::kContextWdf);
+    tg.increase_termpos(schema::kFieldGap);
+  }
 }
 
 // The text whose organisation mentions the quote inherits: the title and the paragraphs before,
