@@ -1,5 +1,7 @@
 #include "extract_json.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace whosaid {
@@ -18,9 +20,7 @@ const char* to_string(QuoteKind k) { return k == QuoteKind::partial ? "partial" 
 
 const char* to_string(Alteration::Kind k) { return k == Alteration::Kind::insertion ? "insertion" : "elision"; }
 
-std::string quote_to_json_line(const Quote& q) {
-  nlohmann::ordered_json o;
-  o["doc_id"] = q.doc_id;
+void add_quote_fields(nlohmann::ordered_json& o, const Quote& q) {
   o["quote_id"] = q.quote_id;
   o["text"] = q.text;
   o["byte_start"] = q.byte_start;
@@ -36,15 +36,15 @@ std::string quote_to_json_line(const Quote& q) {
   o["group"] = q.group;
   o["confidence"] = std::round(q.confidence * 100) / 100;
   auto alts = nlohmann::ordered_json::array();
-  for (const auto& a : q.alterations) {
-    nlohmann::ordered_json x;
-    x["kind"] = to_string(a.kind);
-    x["byte_start"] = a.byte_start;
-    x["byte_end"] = a.byte_end;
-    x["text"] = a.text;
-    alts.push_back(std::move(x));
-  }
+  for (const auto& x : q.alterations)
+    alts.push_back({{"kind", to_string(x.kind)}, {"byte_start", x.byte_start}, {"byte_end", x.byte_end}, {"text", x.text}});
   o["alterations"] = std::move(alts);
+}
+
+std::string quote_to_json_line(const Quote& q) {
+  nlohmann::ordered_json o;
+  o["doc_id"] = q.doc_id;
+  add_quote_fields(o, q);
   return o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

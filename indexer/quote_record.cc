@@ -1,5 +1,7 @@
 #include "quote_record.h"
 
+#include "extract_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include "error.h"
@@ -51,25 +53,7 @@ std::string record_to_json(const QuoteRecord& r) {
   const Quote& q = r.quote;
   nlohmann::ordered_json o;
   o["v"] = kRecordVersion;
-  o["quote_id"] = q.quote_id;
-  o["text"] = q.text;
-  o["byte_start"] = q.byte_start;
-  o["byte_end"] = q.byte_end;
-  o["speaker"] = q.speaker;
-  o["speaker_kind"] = to_string(q.speaker_kind);
-  o["speaker_mention"] = q.speaker_mention;
-  o["role"] = q.role;
-  o["affiliation"] = q.affiliation;
-  o["former"] = q.former;
-  o["cue"] = q.cue;
-  o["kind"] = to_string(q.kind);
-  o["group"] = q.group;
-  o["confidence"] = q.confidence;
-  auto alts = nlohmann::ordered_json::array();
-  for (const auto& x : q.alterations)
-    alts.push_back({{"kind", to_string(x.kind)}, {"byte_start", x.byte_start}, {"byte_end", x.byte_end},
-                    {"text", x.text}});
-  o["alterations"] = std::move(alts);
+  add_quote_fields(o, q);
   const Article& a = r.article;
   o["article"] = {{"id", a.id},         {"title", a.title},       {"outlet", a.outlet},
                   {"date", a.date},     {"url", a.url},           {"authors", a.authors},
