@@ -75,7 +75,8 @@ bool title_word(std::string_view w) {
       "astronaut", "physician", "surgeon", "nurse", "teacher", "student", "historian", "lecturer", "dean",
       "provost", "rector", "principal", "superintendent", "curator", "producer", "manager", "captain",
       "striker", "midfielder", "defender", "goalkeeper", "forward", "player", "driver", "rider", "spokespeople",
-      "representatives", "officials", "premier's", "biologist", "physicist", "chemist", "engineer", "mp's"};
+      "representatives", "officials", "premier's", "biologist", "physicist", "chemist", "engineer", "mp's", "republican", "democrat", "conservative",
+      "liberal", "socialist", "presidents", "ministers", "senators", "governors", "mayors"};
   return in(s, w);
 }
 

@@ -408,6 +408,21 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           }
         }
       }
+      // "Mr. Xi and Mr. Obama": two people; the one nearer the verb is kept as the last run.
+      if (!org) {
+        std::size_t cut = i;
+        for (std::size_t x = i + 1; x + 1 < e; ++x)
+          if (toks_[x].lower == "and" || toks_[x].lower == "&") cut = x;
+        if (cut > i) {
+          runs.push_back({i, cut, false});
+          i = cut + 1;
+          continue;  // the rest is examined as a run of its own
+        }
+        // Title-case headlines are not names: a person's name is at most five words.
+        std::size_t words = 0;
+        for (std::size_t x = i; x < e; ++x) if (!lexicon::title_word(toks_[x].lower)) ++words;
+        if (words > 5) { i = e; continue; }
+      }
       // "Tomás Ibáñez of Northline Research": a person, then the body they belong to.
       if (!org) {
         bool split = false;
@@ -460,8 +475,9 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (lexicon::title_word(toks_[x].lower) && x + 1 < e) { last_title = x; any_title = true; }
     std::size_t name_s = any_title ? last_title + 1 : s;
     // "President of Argentina Alberto Fernández": the place after the title belongs to the role.
-    for (std::size_t x = name_s; x < e; ++x)
-        if (is_connector(toks_[x].lower) && x + 1 < e) name_s = x + 1;
+    if (any_title)
+      for (std::size_t x = name_s; x < e; ++x)
+        if ((toks_[x].lower == "of" || toks_[x].lower == "for") && x + 1 < e) name_s = x + 1;
     while (e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
@@ -610,7 +626,14 @@ void SpeakerResolver::build_registry() {
            toks_[a - 1].lower != "said" && toks_[a - 1].lower != "and" && toks_[a - 1].lower != "with" &&
            toks_[a - 1].lower != "by" && toks_[a - 1].lower != "that" && toks_[a - 1].lower != "as")
       --a;
-    Parsed p = parse_phrase(a, s_end);
+    // The mention itself (with the role words before it), then its appositive if one follows.
+    Parsed p = parse_phrase(a, e);
+    if (e < s_end && (toks_[e].text == "," || toks_[e].text == "(") && p.kind == SpeakerKind::person && p.name_token >= i) {
+      std::size_t x = e + 1, y = x;
+      while (y < s_end && !(toks_[y].type == Token::Type::punct && (toks_[y].text == "," || toks_[y].text == ";" || toks_[y].text == ")")))
+        ++y;
+      parse_appositive(x, y, p);
+    }
     (void)b;
     if (p.kind == SpeakerKind::person && !p.name.empty() && p.name_token >= i && p.name_token < e) {
       // Register or enrich the entity.
