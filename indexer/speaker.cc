@@ -333,7 +333,10 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
   // An unnamed source of an organisation: "An official from TfL", "a source within the Interior Ministry".
   {
     std::size_t h = a;
-    while (h < head_end && toks_[h].type == Token::Type::word && !toks_[h].cap && !lexicon::anonymous_head(toks_[h].lower)) ++h;
+    auto det = [](const std::string& w) { return w == "a" || w == "an" || w == "the"; };
+    while (h < head_end && toks_[h].type == Token::Type::word && (!toks_[h].cap || det(toks_[h].lower)) &&
+           !lexicon::anonymous_head(toks_[h].lower))
+      ++h;
     if (h < head_end && h > a - 1 && toks_[h].type == Token::Type::word && lexicon::anonymous_head(toks_[h].lower) &&
         (h == a || !toks_[a].cap || toks_[a].lower == "a" || toks_[a].lower == "an" || toks_[a].lower == "the") &&
         h + 1 < head_end) {
@@ -510,7 +513,9 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (t.type != Token::Type::word) break;
       const auto& w = t.lower;
       if (w == "a" || w == "an" || w == "the" || w == "by" || w == "and" || w == "to" || w == "with" || w == "for" ||
-          w == "that" || w == "as" || cue_verb(t) || is_aux(w) || lexicon::person_pronoun(w))
+          w == "that" || w == "as" || w == "from" || w == "of" || w == "into" || w == "on" || w == "at" || w == "over" ||
+          w == "against" || w == "about" || w == "than" || w == "like" || w == "his" || w == "her" || w == "their" ||
+          w == "its" || cue_verb(t) || is_aux(w) || lexicon::person_pronoun(w))
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
       if (w == "former" || w.rfind("ex-", 0) == 0 || w.rfind("then-", 0) == 0) p.former = true;
@@ -687,6 +692,17 @@ void SpeakerResolver::build_registry() {
   // Pronoun mentions count as mentions of the last person (keeps "he" chains on the same person).
 }
 
+namespace {
+bool opens_adverbial(const std::string& w) {
+  static const std::vector<std::string_view> words = {
+      "in", "on", "at", "during", "after", "before", "with", "for", "from", "via", "through", "by", "since",
+      "following", "despite", "according", "earlier", "later", "meanwhile", "however", "also", "speaking",
+      "regarding", "asked", "when", "while", "as", "if", "although", "though", "because", "to", "under", "over",
+      "last", "this", "next", "on"};
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+}  // namespace
+
 const SpeakerResolver::Entity* SpeakerResolver::pronoun_antecedent(std::size_t token) const {
   // The nearest earlier sentence that names a person; in it, the person who speaks there
   // (the subject of a speech verb), else the first one named (usually the subject).
@@ -745,6 +761,24 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     return false;
   };
   if (segs.empty()) return {};
+  if (participle(toks_[verb])) {
+    Parsed p = leading_subject(lo, verb);
+    if (usable(p)) {
+      if (p.kind == SpeakerKind::person && p.role.empty()) {
+        // "The mayor of London, Sadiq Khan, gave …, adding": descriptions around the name
+        for (std::size_t k = 0; k < segs.size(); ++k)
+          if (appositive_like(segs[k]) && segs[k].s > p.name_token && k > 0) {
+            parse_appositive(segs[k].s, segs[k].e, p);
+            break;
+          } else if (appositive_like(segs[k]) && k + 1 < segs.size() && segs[k + 1].s <= p.name_token &&
+                     segs[k + 1].e > p.name_token) {
+            parse_appositive(segs[k].s, segs[k].e, p);
+            break;
+          }
+      }
+      return p;
+    }
+  }
   if (participle(toks_[verb]) && segs.size() > 1) {
     for (std::size_t k = 0; k < segs.size(); ++k) {
       std::size_t end = k + 1 < segs.size() && appositive_like(segs[k + 1]) ? segs[k + 1].e : segs[k].e;
@@ -756,6 +790,9 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
       }
     }
   }
+  while (segs.size() > 1 && toks_[segs.back().s].type == Token::Type::word && opens_adverbial(toks_[segs.back().s].lower) &&
+         !lexicon::person_pronoun(toks_[segs.back().e - 1].lower))
+    segs.pop_back();
   const Seg& last = segs.back();
   if (segs.size() >= 2 && appositive_like(last)) {
     // "Name, a description, said"
@@ -775,6 +812,79 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     if (usable(q)) return q;
   }
   return p;
+}
+
+
+// The subject at the start of a clause [a, b): "In his message, he appreciated …" -> he;
+// "The government of American Samoa issued …" -> that organisation; "Bill Gerstenmaier of NASA
+// spoke …" -> him. Comma segments that open with a preposition are adverbials, not subjects.
+SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::size_t b) const {
+  std::vector<std::pair<std::size_t, std::size_t>> segs;
+  std::size_t s = a;
+  for (std::size_t x = a; x < b; ++x)
+    if (toks_[x].type == Token::Type::punct && (toks_[x].text == "," || toks_[x].text == "\xE2\x80\x94")) {
+      if (x > s) segs.push_back({s, x});
+      s = x + 1;
+    }
+  if (b > s) segs.push_back({s, b});
+  for (std::size_t k = segs.size(); k-- > 0;) {
+    std::size_t x = segs[k].first, e = segs[k].second;
+    while (x < e && toks_[x].type == Token::Type::word &&
+           (toks_[x].lower == "and" || toks_[x].lower == "but" || toks_[x].lower == "so" || toks_[x].lower == "then"))
+      ++x;
+    if (x >= e || toks_[x].type != Token::Type::word) continue;
+    const Token& t = toks_[x];
+    if (opens_adverbial(t.lower) && !(x + 1 < e && toks_[x + 1].type == Token::Type::word && cue_verb(toks_[x + 1]))) continue;
+    Parsed p;
+    if (lexicon::person_pronoun(t.lower) || lexicon::org_pronoun(t.lower)) {
+      p.pronoun = true;
+      p.mention = std::string(t.text);
+      p.kind = lexicon::person_pronoun(t.lower) ? SpeakerKind::person : SpeakerKind::organisation;
+      p.name_token = x;
+      return p;
+    }
+    std::size_t h = x;
+    if (t.lower == "the" || t.lower == "a" || t.lower == "an" || !t.cap) {
+      // "The government of American Samoa", "An eyewitness", "the police"
+      while (h < e && h < x + 5 && toks_[h].type == Token::Type::word && !lexicon::anonymous_head(toks_[h].lower) &&
+             !lexicon::org_head(toks_[h].lower) && !lexicon::title_word(toks_[h].lower) && !toks_[h].cap)
+        ++h;
+      if (h < e && toks_[h].cap && h > x) {
+        // "the Ministry of Health", "the U.S. Department of State"
+        std::size_t re = name_run_end(h, e);
+        return parse_phrase(x, re);
+      }
+      if (h >= e || h >= x + 5 || toks_[h].type != Token::Type::word) return {};
+      std::size_t end = h + 1;
+      if (end + 1 < e && (toks_[end].lower == "of" || toks_[end].lower == "for" || toks_[end].lower == "from" ||
+                          toks_[end].lower == "at" || toks_[end].lower == "within") ) {
+        std::size_t o = end + 1;
+        while (o < e && toks_[o].type == Token::Type::word && !toks_[o].cap && o < end + 3) ++o;
+        if (o < e && toks_[o].cap) {
+          std::size_t oe = name_run_end(o, e);
+          if (lexicon::org_head(toks_[h].lower) && !lexicon::anonymous_head(toks_[h].lower)) {
+            // "the government of American Samoa" names the organisation itself
+            p.kind = SpeakerKind::organisation;
+            p.name = span_text(h, oe);
+            p.mention = span_text(x, oe);
+            p.name_token = x;
+            return p;
+          }
+          end = oe;
+        }
+      }
+      return parse_phrase(x, end);
+    }
+    // A name first: its run, a lower-case organisation head ("Richmond police"), "of <Org>".
+    std::size_t re = name_run_end(x, e);
+    if (re < e && toks_[re].type == Token::Type::word && !toks_[re].cap && lexicon::org_head(toks_[re].lower)) ++re;
+    if (re + 1 < e && (toks_[re].lower == "of" || toks_[re].lower == "from" || toks_[re].lower == "at") && toks_[re + 1].cap)
+      re = name_run_end(re + 1, e);
+    else if (re + 2 < e && (toks_[re].lower == "of" || toks_[re].lower == "from") && toks_[re + 1].lower == "the" && toks_[re + 2].cap)
+      re = name_run_end(re + 2, e);
+    return parse_phrase(x, re);
+  }
+  return {};
 }
 
 std::size_t SpeakerResolver::sentence_start(std::size_t i) const {
@@ -813,6 +923,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     a.cue = std::move(cue);
     a.confidence = conf;
     a.has_cue = true;
+    a.mention_token = p.name_token;
   };
   auto usable = [](const Parsed& p) { return p.kind != SpeakerKind::unknown && (!p.name.empty() || p.pronoun); };
   // Clause end after position i: sentence end, next quote, or ';'.
@@ -949,6 +1060,16 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (toks_[v].type != Token::Type::word) continue;
     bool verb = cue_verb_at(toks_, v);
     if (!verb) continue;
+    // "— as reported by Hurriyet Daily News —", "as quoted by": who relayed it, not who said it.
+    if (v > ss && (toks_[v - 1].lower == "as" || toks_[v - 1].lower == "was" && v > ss + 1 && toks_[v - 2].lower == "as")) continue;
+    // "They released a statement which said": the statement's author is the clause subject.
+    if (v > lo && (toks_[v - 1].lower == "which" || toks_[v - 1].lower == "that") && v - 1 > lo) {
+      Parsed p = leading_subject(lo, v - 1);
+      if (usable(p)) {
+        take(p, std::string(toks_[v].text), 0.75);
+        return a;
+      }
+    }
     if (v < lo) break;
     // Subject: the words before the verb in this clause.
     std::size_t pe = v;
@@ -984,7 +1105,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
 
   // 4. Colon introduction without a verb: `Smith: "…"`.
   if (q > ss && toks_[q - 1].text == ":") {
-    Parsed p = parse_phrase(lo, q - 1);
+    Parsed p = leading_subject(lo, q - 1);
+    if (!usable(p)) p = parse_phrase(lo, q - 1);
     if (usable(p)) {
       take(p, ":", 0.7);
       return a;
@@ -1009,8 +1131,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
           break;
         }
       }
-      Parsed p = parse_phrase(ps, k - 1);
-      if (usable(p) && k - 1 - ps <= 6) {
+      Parsed p = leading_subject(ps, k - 1);
+      if (usable(p)) {
         take(p, ":", 0.6);
         return a;
       }
@@ -1046,7 +1168,7 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
   }
   if (a.speaker.empty() && (lexicon::person_pronoun(m) || lexicon::org_pronoun(m))) {
     if (lexicon::person_pronoun(m)) {
-      const Entity* e = pronoun_antecedent(q);
+      const Entity* e = pronoun_antecedent(a.mention_token ? a.mention_token : q);
       // Prefer the previous speaker when the pronoun continues the same exchange.
       if (previous && previous->kind == SpeakerKind::person && !previous->speaker.empty()) {
         const Entity* pe = find_entity(previous->speaker);
@@ -1068,7 +1190,7 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
       if (previous && !previous->speaker.empty() && previous->kind != SpeakerKind::person) {
         a.speaker = previous->speaker;
         a.kind = previous->kind;
-      } else if (const Entity* e = last_org_before(q)) {
+      } else if (const Entity* e = last_org_before(a.mention_token ? a.mention_token : q)) {
         a.speaker = e->name;
         a.kind = SpeakerKind::organisation;
       }

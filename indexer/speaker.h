@@ -24,6 +24,7 @@ struct Attribution {
   std::string cue;              // "said", "according to", ":", "—", "" (follow-on)
   double confidence = 0.0;
   bool has_cue = false;         // a cue of its own (not inherited)
+  std::size_t mention_token = 0;  // where the mention stands (pronouns resolve from there)
 };
 
 // Per-article state: people and organisations named so far, acronyms the article defines.
@@ -73,6 +74,7 @@ class SpeakerResolver {
   std::size_t sentence_start(std::size_t i) const;
   std::size_t sentence_end(std::size_t i) const;
   Parsed parse_subject(std::size_t lo, std::size_t verb) const;
+  Parsed leading_subject(std::size_t a, std::size_t b) const;
   const Entity* pronoun_antecedent(std::size_t token) const;
 
   std::string_view text_;
