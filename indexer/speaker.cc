@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "aliases.h"
 #include "lexicon.h"
 #include "places.h"
 #include "utf8.h"
@@ -131,6 +132,11 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
 std::string SpeakerResolver::expand_org(const std::string& org) const {
   for (const auto& [ac, full] : acronyms_)
     if (ac == org || ("the " + ac) == org) return full;
+  // An abbreviation the alias table knows, spelled out elsewhere in this article ("CIA").
+  if (!org.empty() && org.size() <= 8) {
+    std::string canon = canonical_org(org);
+    if (canon != org && text_.find(canon) != std::string_view::npos) return canon;
+  }
   return org;
 }
 
@@ -211,13 +217,15 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
                first.lower == "her" || first.lower == "their" || first.lower == "its" || first.lower == "former" || first.cap;
     bool noun = false;
     for (std::size_t x = a; x < e; ++x) {
-      if (cue_verb(toks_[x]) || is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" && toks_[x].lower != "in") return;
+      if (cue_verb(toks_[x]) || (is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" &&
+                                 toks_[x].lower != "in" && toks_[x].lower != "also"))
+        return;
       if (role_noun(toks_[x].lower)) noun = true;
     }
     if (!det && !noun) return;
   }
   if (first.lower == "a" || first.lower == "an" || first.lower == "the" || first.lower == "his" || first.lower == "her" ||
-      first.lower == "their" || first.lower == "its")
+      first.lower == "their" || first.lower == "its" || first.lower == "also")
     ++s;
   if (s >= e) return;
   // A bare capitalised appositive ("Smith, Human Rights Watch,") is the organisation.
@@ -244,11 +252,25 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     if (w == "at" || w == "of" || w == "for" || w == "with" || w == "from" || w == "in") {
       std::size_t j = i + 1;
       if (j < e && toks_[j].lower == "the") ++j;
+      // "chief executive of the palace": a generic organisation named earlier in full
+      if (j + 1 == e && !toks_[j].cap && lexicon::org_head(toks_[j].lower) && w != "in") {
+        if (p.org.empty()) p.org = std::string(toks_[j].text);
+        role_end = i;
+        break;
+      }
       if (j < e && toks_[j].cap) {
         std::size_t k = name_run_end(j, e);
         // "London's Royal Veterinary College": the place before the possessive is not the name.
         std::size_t o = j;
-        if (ends_possessive(toks_[j].text) && k > j + 1) o = j + 1;
+        if (ends_possessive(toks_[k - 1].text) && k < e && toks_[k].cap) {
+          o = k;
+          k = name_run_end(k, e);
+        }
+        // "the Maidan Wardak provincial council": lower-case words ending in an organisation head
+        for (std::size_t t = k; t < e && t < k + 3; ++t) {
+          if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
+          if (lexicon::org_head(toks_[t].lower)) { k = t + 1; break; }
+        }
         std::string org = span_text(o, k);
         if (ends_possessive(toks_[k - 1].text)) org = strip_possessive(org);
         if (w == "in" && !lexicon::org_head(toks_[k - 1].lower)) {
@@ -523,6 +545,32 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       --x;
     }
     if (!adjacent_ok) role.clear();
+    // "SpaceX founder Elon Musk", "Wynnum coach Matt Myers", "Democrat Chuck Schumer": the
+    // capitalised words before a lower-case role noun, or a party, name the affiliation.
+    if (p.org.empty() && !role.empty()) {
+      std::size_t k = 0;
+      while (k + 1 < role.size() && !role[k].empty() && std::isupper(static_cast<unsigned char>(role[k][0])) &&
+             !lexicon::title_word(utf8::to_lower(role[k])) && utf8::to_lower(role[k]) != "former")
+        ++k;
+      if (k > 0 && !std::isupper(static_cast<unsigned char>(role[k][0]))) {
+        std::string o;
+        for (std::size_t j = 0; j < k; ++j) { if (!o.empty()) o += ' '; o += role[j]; }
+        if (!is_place_name(o)) {
+          p.org = strip_possessive(o);
+          role.erase(role.begin(), role.begin() + static_cast<long>(k));
+        }
+      }
+    }
+    if (p.org.empty()) {
+      for (std::size_t j = 0; j < role.size(); ++j) {
+        std::string w = utf8::to_lower(role[j]);
+        if (w == "democrat" || w == "republican" || w == "democratic" || w == "labour" || w == "conservative") {
+          p.org = role[j];
+          if (role.size() > 1) role.erase(role.begin() + static_cast<long>(j));
+          break;
+        }
+      }
+    }
     if (!role.empty()) {
       std::string r;
       for (auto& w : role) { if (!r.empty()) r += ' '; r += w; }
@@ -1220,6 +1268,16 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
     }
   }
   a.affiliation = expand_org(a.affiliation);
+  // "the palace", "Company": the organisation the article named in full before.
+  if (!a.affiliation.empty() && a.affiliation.find(' ') == std::string::npos && lexicon::org_head(lower(a.affiliation))) {
+    std::string head = lower(a.affiliation);
+    for (const auto& [t, idx] : org_mentions_) {
+      if (t >= q) break;
+      std::string n = lower(entities_[idx].name);
+      if (n.size() > head.size() && n.size() >= head.size() && n.compare(n.size() - head.size(), head.size(), head) == 0)
+        a.affiliation = entities_[idx].name;
+    }
+  }
   if (a.speaker.empty() && !a.mention.empty() && a.kind == SpeakerKind::person) a.speaker = a.mention;
   if (a.confidence < 0.05) a.confidence = 0.05;
 }
