@@ -483,6 +483,20 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     }
     ++i;
   }
+  // "a Hampshire Police spokesman", "a Woolworths spokesperson": an unnamed source of that body.
+  if (!runs.empty() && runs.back().e < head_end && toks_[runs.back().e].type == Token::Type::word &&
+      lexicon::anonymous_head(toks_[runs.back().e].lower) && !toks_[runs.back().e].cap &&
+      (runs.back().e + 1 == head_end || toks_[runs.back().e + 1].type != Token::Type::word)) {
+    const Run& r = runs.back();
+    p.kind = SpeakerKind::anonymous;
+    std::size_t from = r.s;
+    if (from > a && (toks_[from - 1].lower == "a" || toks_[from - 1].lower == "an" || toks_[from - 1].lower == "the")) --from;
+    p.mention = span_text(from, r.e + 1);
+    p.name = p.mention;
+    p.org = span_text(r.s, r.e);
+    p.name_token = from;
+    return p;
+  }
   // The speaker is the last person run in the head; else the last organisation run.
   const Run* person = nullptr;
   const Run* org = nullptr;
@@ -680,7 +694,13 @@ void SpeakerResolver::build_registry() {
            toks_[a - 1].lower != "by" && toks_[a - 1].lower != "that" && toks_[a - 1].lower != "as")
       --a;
     // The mention itself (with the role words before it), then its appositive if one follows.
-    Parsed p = parse_phrase(a, e);
+    std::size_t pe = e;
+    if (e + 1 < n && (toks_[e].lower == "of" || toks_[e].lower == "from" || toks_[e].lower == "at")) {
+      std::size_t o = e + 1;
+      if (toks_[o].lower == "the" && o + 1 < n) ++o;
+      if (toks_[o].cap && toks_[o].sentence == toks_[i].sentence) pe = name_run_end(o, n);
+    }
+    Parsed p = parse_phrase(a, pe);
     if (e < s_end && (toks_[e].text == "," || toks_[e].text == "(") && p.kind == SpeakerKind::person && p.name_token >= i) {
       std::size_t x = e + 1, y = x;
       while (y < s_end && !(toks_[y].type == Token::Type::punct && (toks_[y].text == "," || toks_[y].text == ";" || toks_[y].text == ")")))
