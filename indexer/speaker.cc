@@ -1142,6 +1142,21 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     // Subject: the words before the verb in this clause.
     std::size_t pe = v;
     while (pe > lo && is_aux(toks_[pe - 1].lower)) --pe;
+    // "Calling it a "culture of death", the archbishop said …": the subject follows.
+    if (v == ss && participle(toks_[v])) {
+      std::size_t x = q + 1;
+      while (x < se && toks_[x].type == Token::Type::punct) ++x;
+      for (std::size_t w = x; w < se && w < x + 10; ++w) {
+        if (toks_[w].type == Token::Type::quote) break;
+        if (!cue_verb(toks_[w])) continue;
+        Parsed p = w > x ? parse_subject(x, w) : Parsed{};
+        if (usable(p)) {
+          take(p, std::string(toks_[v].text), 0.75);
+          return a;
+        }
+        break;
+      }
+    }
     // Passive: `was described by the CBCP as "…"`.
     if (v + 1 < q && toks_[v + 1].lower == "by") {
       std::size_t e = v + 2;
@@ -1204,6 +1219,23 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
         take(p, ":", 0.6);
         return a;
       }
+    }
+  }
+  // 6. The next sentence names the speaker: `"… ." Crystal C'Bearing of the office told those gathered.`
+  if (q + 1 < toks_.size() && toks_[q + 1].type == Token::Type::word && toks_[q + 1].cap &&
+      toks_[q + 1].sentence != toks_[q].sentence && toks_[q + 1].paragraph == toks_[q].paragraph) {
+    std::size_t ne = sentence_end(q + 1);
+    for (std::size_t v = q + 1; v < ne && v < q + 14; ++v) {
+      if (toks_[v].type == Token::Type::quote || toks_[v].text == ",") break;
+      if (!cue_verb(toks_[v])) continue;
+      std::size_t pe = v;
+      while (pe > q + 1 && is_aux(toks_[pe - 1].lower)) --pe;
+      Parsed p = parse_phrase(q + 1, pe);
+      if (usable(p) && !p.pronoun && p.kind != SpeakerKind::anonymous) {
+        take(p, std::string(toks_[v].text), 0.7);
+        return a;
+      }
+      break;
     }
   }
   return a;
