@@ -129,7 +129,7 @@ std::vector<Quote> extract_quotes(const Article& article) {
     bool after_colon = prev && (prev->text == ":");
     bool after_cue_comma = prev && prev->text == "," && prev2 && prev2->type == Token::Type::word &&
                            (lexicon::speech_verb(prev2->lower) || lexicon::speech_verb_base(prev2->lower));
-    bool after_dash = prev && (prev->text == "\xE2\x80\x94" || prev->text == "--" || prev->text == "\xE2\x80\x93");
+    bool after_dash = prev && is_dash(*prev);
     bool after_quote_cue = false;  // `"A," she said, "B."`
     if (prev && prev->text == ",") {
       for (std::size_t k = qt - 1; k-- > 0 && qt - k < 16;) {

@@ -32,12 +32,13 @@ bool is_quote_char(char32_t c) {
 }
 
 bool is_open_punct(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' || is_quote_char(c);
+  return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == '-' || c == '/' ||
+         is_quote_char(c);
 }
 
 bool is_close_punct(char32_t c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
-         c == '}' || c == 0x2014 || c == 0x2013 || c == '-' || c == 0x2026 || c == '/' || is_quote_char(c);
+         c == '}' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == '-' || c == 0x2026 || c == '/' || is_quote_char(c);
 }
 
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }

@@ -1008,11 +1008,20 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     const QuoteSpan& sp = spans_[toks_[q].quote];
     std::size_t k = sp.text_end;
     while (k > sp.text_start && (text_[k - 1] == ' ' || text_[k - 1] == '\n')) --k;
+    // an inner quotation closing with the outer one: `…, those 5,000 people,’”`
+    while (k > sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\x99" || text_.substr(k - 3, 3) == "\xE2\x80\x9D")) k -= 3;
+    while (k > sp.text_start + 1 && text_[k - 1] == '\'') --k;
     char last = k > sp.text_start ? text_[k - 1] : ' ';
     closes_clause = last == ',' || last == '.' || last == '!' || last == '?' || last == '-' ||
                     (k >= sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\xA6" || text_.substr(k - 3, 3) == "\xE2\x80\x94"));
     if (i < se && toks_[i].type == Token::Type::punct) closes_clause = true;
     if (i < se && cue_verb(toks_[i])) closes_clause = true;
+    // `"…" Merkley said.`: a short name directly before a speech verb
+    {
+      std::size_t x = i;
+      while (x < se && x < i + 4 && toks_[x].type == Token::Type::word && toks_[x].cap) ++x;
+      if (x > i && x < se && cue_verb(toks_[x])) closes_clause = true;
+    }
     if (i < se && toks_[i].type == Token::Type::word && i + 1 < se && cue_verb(toks_[i + 1]) &&
         (lexicon::person_pronoun(toks_[i].lower) || lexicon::org_pronoun(toks_[i].lower)))
       closes_clause = true;
@@ -1030,14 +1039,14 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     }
   }
   while (i < se && toks_[i].type == Token::Type::punct &&
-         (toks_[i].text == "," || ((toks_[i].text == "--" || toks_[i].text == "\xE2\x80\x94") && i + 1 < se && cue_verb(toks_[i + 1]))))
+         (toks_[i].text == "," || (is_dash(toks_[i]) && i + 1 < se && cue_verb(toks_[i + 1]))))
     ++i;
   if (i < se && (toks_[i].lower == "while" || toks_[i].lower == "and" || toks_[i].lower == "but" || toks_[i].lower == "whereas" ||
                  toks_[i].lower == "although" || toks_[i].lower == "because" || toks_[i].lower == "as" || toks_[i].lower == "when"))
     closes_clause = false;
   if (i < se && closes_clause) {
     const Token& t = toks_[i];
-    bool dash = t.type == Token::Type::punct && (t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "-" || t.text == "--");
+    bool dash = is_dash(t);
     if (cue_verb(t) && t.lower != "read" && i + 1 < se) {
       // Inversion: "said Liz Evenson, international justice director at Human Rights Watch."
       std::size_t e = clause_end(i + 1);

@@ -153,7 +153,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
     toks.push_back(std::move(t));
     if (c == '.' || c == '!' || c == '?' || c == 0x2026 || (c == '.' && end - start == 3)) sentence_pending = true;
     // A dash after a quotation introduces its byline: "… ." — Winston Churchill
-    if (c == 0x2014 || c == 0x2013 || (c == '-' && end - start >= 2)) sentence_pending = false;
+    if (c == 0x2014 || c == 0x2013 || c == 0x2015 || (c == '-' && end - start >= 2)) sentence_pending = false;
     i = end;
   }
   return toks;

@@ -30,4 +30,10 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
 
 bool is_abbreviation(std::string_view lower_word_with_dot);
 
+// A dash used as punctuation: — – ― -- or a lone hyphen.
+inline bool is_dash(const Token& t) {
+  return t.type == Token::Type::punct &&
+         (t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x95" || t.text == "--" || t.text == "-");
+}
+
 }  // namespace whosaid
