@@ -15,7 +15,7 @@ bool in(const Set& s, std::string_view w) { return s.count(w) > 0; }
 bool speech_verb(std::string_view w) {
   static const Set s = {
       "said", "says", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes", "tweeted", "tweets",
-      "warned", "warns", "insisted", "insists", "explained", "explains", "noted", "notes", "stated", "states",
+      "warned", "warns", "insisted", "insists", "explained", "explains", "noted", "notes", "stated",
       "declared", "declares", "announced", "announces", "claimed", "claims", "commented", "comments", "remarked",
       "remarks", "replied", "replies", "responded", "responds", "asked", "asks", "answered", "answers",
       "continued", "continues", "concluded", "concludes", "observed", "observes", "acknowledged", "acknowledges",
@@ -42,7 +42,7 @@ bool speech_verb(std::string_view w) {
       "summarised", "summarized", "volunteered", "wondered", "worried", "labelled", "labeled", "branded",
       "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
       "welcomed", "condemned", "slammed", "blasted",
-      "explain", "write", "tweet", "declare", "announce", "state", "note", "add", "tell", "say",
+      "explain", "write", "tweet", "declare", "announce", "add", "tell", "say",
       "captioned", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
   return in(s, w);
 }

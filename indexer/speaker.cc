@@ -35,14 +35,7 @@ bool is_connector(std::string_view w) {
          w == "des" || w == "la";
 }
 
-// A speech verb as a verb: "State" in "State Department" is a name, not "state".
-bool cue_verb(const Token& t) { return t.type == Token::Type::word && !t.cap && lexicon::speech_verb(t.lower); }
-bool cue_verb_at(const std::vector<Token>& toks, std::size_t i) {
-  const Token& t = toks[i];
-  if (t.type != Token::Type::word || !lexicon::speech_verb(t.lower)) return false;
-  if (!t.cap) return true;
-  return i == 0 || toks[i - 1].sentence != t.sentence || toks[i - 1].type == Token::Type::newline;
-}
+
 // A word that can name a role: a title, or an agent noun ("herpetologist", "adviser", "historian").
 bool role_noun(std::string_view w) {
   if (lexicon::title_word(w)) return true;
@@ -87,6 +80,23 @@ bool last_token_is(const std::vector<std::string>& v, std::string_view w) { retu
 SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>& tokens,
                                  const std::vector<QuoteSpan>& spans)
     : text_(text), toks_(tokens), spans_(spans) {
+  // Whether each token is a speech verb used as a verb, decided once: "State" in "State
+  // Department" is a name, and "his remarks", "the state", "a note" are nouns.
+  cue_.assign(toks_.size(), 0);
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    const Token& t = toks_[i];
+    if (t.type != Token::Type::word || !lexicon::speech_verb(t.lower)) continue;
+    bool sentence_initial = i == 0 || toks_[i - 1].sentence != t.sentence || toks_[i - 1].type == Token::Type::newline;
+    if (t.cap && !sentence_initial) continue;
+    if (i > 0 && toks_[i - 1].type == Token::Type::word) {
+      const auto& w = toks_[i - 1].lower;
+      if (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" ||
+          w == "my" || w == "your" || w == "this" || w == "these" || w == "those" || w == "such" || w == "whose" ||
+          ends_possessive(toks_[i - 1].text))
+        continue;
+    }
+    cue_[i] = 1;
+  }
   build_registry();
 }
 
@@ -198,7 +208,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     const Token& t = toks_[e];
     if (t.type != Token::Type::word) break;
     if (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "whose") break;
-    if (cue_verb(t) && e > a) break;
+    if (is_cue(e) && e > a) break;
     ++e;
   }
   if (e - a > 16 || e == a) return;
@@ -209,7 +219,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       first.lower == "but" || first.lower == "as" || first.lower == "while" || first.lower == "when" ||
       first.lower == "after" || first.lower == "before" || first.lower == "during" || first.lower == "according" ||
       first.lower == "speaking" || first.lower == "who" || first.lower == "with" ||
-      (cue_verb(first) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
+      (is_cue(s) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
     return;
   // A description names a role; "gave his condolences via Twitter" does not.
   {
@@ -217,7 +227,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
                first.lower == "her" || first.lower == "their" || first.lower == "its" || first.lower == "former" || first.cap;
     bool noun = false;
     for (std::size_t x = a; x < e; ++x) {
-      if (cue_verb(toks_[x]) || (is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" &&
+      if (is_cue(x) || (is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" &&
                                  toks_[x].lower != "in" && toks_[x].lower != "also"))
         return;
       if (role_noun(toks_[x].lower)) noun = true;
@@ -551,7 +561,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (w == "a" || w == "an" || w == "the" || w == "by" || w == "and" || w == "to" || w == "with" || w == "for" ||
           w == "that" || w == "as" || w == "from" || w == "of" || w == "into" || w == "on" || w == "at" || w == "over" ||
           w == "against" || w == "about" || w == "than" || w == "like" || w == "his" || w == "her" || w == "their" ||
-          w == "its" || cue_verb(t) || is_aux(w) || lexicon::person_pronoun(w))
+          w == "its" || is_cue(x - 1) || is_aux(w) || lexicon::person_pronoun(w))
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
       if (w == "former" || w.rfind("ex-", 0) == 0 || w.rfind("then-", 0) == 0) p.former = true;
@@ -623,7 +633,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     }
     if (!anon && !orgw) return p;
     std::size_t s = a;
-    while (s < last && cue_verb(toks_[s])) ++s;
+    while (s < last && is_cue(s)) ++s;
     p.mention = span_text(s, last);
     if (anon && !(orgw && !lexicon::anonymous_head(toks_[last - 1].lower))) {
       p.kind = SpeakerKind::anonymous;
@@ -689,7 +699,7 @@ void SpeakerResolver::build_registry() {
     // Role words right before the run: "legal adviser Reed Rubinstein", "U.S. State Department legal adviser ..."
     std::size_t a = i;
     while (a > 0 && i - a < 8 && toks_[a - 1].type == Token::Type::word && toks_[a - 1].sentence == toks_[i].sentence &&
-           !cue_verb(toks_[a - 1]) && toks_[a - 1].lower != "according" && toks_[a - 1].lower != "to" &&
+           !is_cue(a - 1) && toks_[a - 1].lower != "according" && toks_[a - 1].lower != "to" &&
            toks_[a - 1].lower != "said" && toks_[a - 1].lower != "and" && toks_[a - 1].lower != "with" &&
            toks_[a - 1].lower != "by" && toks_[a - 1].lower != "that" && toks_[a - 1].lower != "as")
       --a;
@@ -722,7 +732,7 @@ void SpeakerResolver::build_registry() {
       const Entity* found = find_entity(p.name);
       // A lone capitalised word is a person only when it speaks or carries a title; otherwise it
       // is as likely a species, a product or a place ("Caudipteryx", "Bidens").
-      bool speaks = e < n && (cue_verb(toks_[e]) || (e + 1 < n && is_aux(toks_[e].lower) && cue_verb(toks_[e + 1])));
+      bool speaks = e < n && (is_cue(e) || (e + 1 < n && is_aux(toks_[e].lower) && is_cue(e + 1)));
       bool lone_ok = words.size() > 1 || speaks || !p.role.empty() || found;
       if (lone_ok) {
         std::size_t idx;
@@ -786,7 +796,7 @@ const SpeakerResolver::Entity* SpeakerResolver::pronoun_antecedent(std::size_t t
     std::size_t t = person_mentions_[m].first;
     std::size_t e = t;
     while (e < toks_.size() && toks_[e].type == Token::Type::word && toks_[e].cap) ++e;
-    if (e < toks_.size() && (cue_verb(toks_[e]) || (e + 1 < toks_.size() && is_aux(toks_[e].lower) && cue_verb(toks_[e + 1]))))
+    if (e < toks_.size() && (is_cue(e) || (e + 1 < toks_.size() && is_aux(toks_[e].lower) && is_cue(e + 1))))
       return &entities_[person_mentions_[m].second];
   }
   return &entities_[person_mentions_[first].second];
@@ -902,7 +912,7 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       ++x;
     if (x >= e || toks_[x].type != Token::Type::word) continue;
     const Token& t = toks_[x];
-    if (opens_adverbial(t.lower) && !(x + 1 < e && toks_[x + 1].type == Token::Type::word && cue_verb(toks_[x + 1]))) continue;
+    if (opens_adverbial(t.lower) && !(x + 1 < e && toks_[x + 1].type == Token::Type::word && is_cue(x + 1))) continue;
     Parsed p;
     if (lexicon::person_pronoun(t.lower) || lexicon::org_pronoun(t.lower)) {
       p.pronoun = true;
@@ -971,7 +981,7 @@ bool SpeakerResolver::sentence_has_cue(std::size_t q) const {
   std::size_t s = sentence_start(q), e = sentence_end(q);
   for (std::size_t i = s; i < e; ++i) {
     if (toks_[i].type != Token::Type::word) continue;
-    if (cue_verb(toks_[i])) return true;
+    if (is_cue(i)) return true;
     if (toks_[i].lower == "according" && i + 1 < e && toks_[i + 1].lower == "to") return true;
   }
   return false;
@@ -1015,14 +1025,14 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     closes_clause = last == ',' || last == '.' || last == '!' || last == '?' || last == '-' ||
                     (k >= sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\xA6" || text_.substr(k - 3, 3) == "\xE2\x80\x94"));
     if (i < se && toks_[i].type == Token::Type::punct) closes_clause = true;
-    if (i < se && cue_verb(toks_[i])) closes_clause = true;
+    if (i < se && is_cue(i)) closes_clause = true;
     // `"…" Merkley said.`: a short name directly before a speech verb
     {
       std::size_t x = i;
       while (x < se && x < i + 4 && toks_[x].type == Token::Type::word && toks_[x].cap) ++x;
-      if (x > i && x < se && cue_verb(toks_[x])) closes_clause = true;
+      if (x > i && x < se && is_cue(x)) closes_clause = true;
     }
-    if (i < se && toks_[i].type == Token::Type::word && i + 1 < se && cue_verb(toks_[i + 1]) &&
+    if (i < se && toks_[i].type == Token::Type::word && i + 1 < se && is_cue(i + 1) &&
         (lexicon::person_pronoun(toks_[i].lower) || lexicon::org_pronoun(toks_[i].lower)))
       closes_clause = true;
     // passive agent after the quotation: `described as "…" by the police`
@@ -1031,7 +1041,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       while (e < se && toks_[e].type == Token::Type::word) ++e;
       Parsed p = parse_phrase(i + 1, e);
       bool passive = false;
-      for (std::size_t x = ss; x < q; ++x) if (cue_verb(toks_[x])) passive = true;
+      for (std::size_t x = ss; x < q; ++x) if (is_cue(x)) passive = true;
       if (passive && usable(p)) {
         take(p, "by", 0.8);
         return a;
@@ -1039,7 +1049,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     }
   }
   while (i < se && toks_[i].type == Token::Type::punct &&
-         (toks_[i].text == "," || (is_dash(toks_[i]) && i + 1 < se && cue_verb(toks_[i + 1]))))
+         (toks_[i].text == "," || (is_dash(toks_[i]) && i + 1 < se && is_cue(i + 1))))
     ++i;
   if (i < se && (toks_[i].lower == "while" || toks_[i].lower == "and" || toks_[i].lower == "but" || toks_[i].lower == "whereas" ||
                  toks_[i].lower == "although" || toks_[i].lower == "because" || toks_[i].lower == "as" || toks_[i].lower == "when"))
@@ -1047,7 +1057,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
   if (i < se && closes_clause) {
     const Token& t = toks_[i];
     bool dash = is_dash(t);
-    if (cue_verb(t) && t.lower != "read" && i + 1 < se) {
+    if (is_cue(i) && t.lower != "read" && i + 1 < se) {
       // Inversion: "said Liz Evenson, international justice director at Human Rights Watch."
       std::size_t e = clause_end(i + 1);
       Parsed p = parse_phrase(i + 1, e);
@@ -1067,7 +1077,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       std::size_t limit = std::min(se, i + 16);
       for (std::size_t v = i; v < limit; ++v) {
         if (toks_[v].type == Token::Type::quote || toks_[v].text == ";" || toks_[v].text == ".") break;
-        if (toks_[v].type == Token::Type::word && (cue_verb(toks_[v]) ||
+        if (toks_[v].type == Token::Type::word && (is_cue(v) ||
                                                    (toks_[v].lower == "according" && v + 1 < se && toks_[v + 1].lower == "to"))) {
           if (toks_[v].lower == "according") break;
           std::size_t pe = v;
@@ -1114,7 +1124,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (toks_[v].type == Token::Type::quote) {
       // cue between the previous quotation and this one
       for (std::size_t w = v + 1; w < q; ++w) {
-        if (cue_verb(toks_[w])) {
+        if (is_cue(w)) {
           std::size_t ps = v + 1;
           while (ps < w && toks_[ps].type == Token::Type::punct) ++ps;
           if (ps == w) {
@@ -1135,7 +1145,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       break;
     }
     if (toks_[v].type != Token::Type::word) continue;
-    bool verb = cue_verb_at(toks_, v);
+    bool verb = is_cue(v);
     if (!verb) continue;
     // "— as reported by Hurriyet Daily News —", "as quoted by": who relayed it, not who said it.
     if (v > ss && (toks_[v - 1].lower == "as" || toks_[v - 1].lower == "was" && v > ss + 1 && toks_[v - 2].lower == "as")) continue;
@@ -1157,7 +1167,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       while (x < se && toks_[x].type == Token::Type::punct) ++x;
       for (std::size_t w = x; w < se && w < x + 10; ++w) {
         if (toks_[w].type == Token::Type::quote) break;
-        if (!cue_verb(toks_[w])) continue;
+        if (!is_cue(w)) continue;
         Parsed p = w > x ? parse_subject(x, w) : Parsed{};
         if (usable(p)) {
           take(p, std::string(toks_[v].text), 0.75);
@@ -1211,7 +1221,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (k > 0 && toks_[k - 1].text == ":") {
       std::size_t ps = sentence_start(k - 1);
       for (std::size_t v = k - 1; v-- > ps;) {
-        if (cue_verb_at(toks_, v)) {
+        if (is_cue(v)) {
           std::size_t pe = v;
           while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
           Parsed p = pe > ps ? parse_subject(ps, pe) : Parsed{};
@@ -1236,7 +1246,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     std::size_t ne = sentence_end(q + 1);
     for (std::size_t v = q + 1; v < ne && v < q + 14; ++v) {
       if (toks_[v].type == Token::Type::quote || toks_[v].text == ",") break;
-      if (!cue_verb(toks_[v])) continue;
+      if (!is_cue(v)) continue;
       std::size_t pe = v;
       while (pe > q + 1 && is_aux(toks_[pe - 1].lower)) --pe;
       Parsed p = parse_phrase(q + 1, pe);

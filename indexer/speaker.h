@@ -77,7 +77,10 @@ class SpeakerResolver {
   Parsed leading_subject(std::size_t a, std::size_t b) const;
   const Entity* pronoun_antecedent(std::size_t token) const;
 
+  bool is_cue(std::size_t i) const { return cue_[i] != 0; }
+
   std::string_view text_;
+  std::vector<char> cue_;  // per token: a speech verb used as a verb
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;

@@ -18,7 +18,8 @@ const std::unordered_set<std::string_view>& abbreviations() {
       "cmdr.", "adm.", "maj.", "rev.", "hon.", "jr.", "sr.", "co.", "corp.", "inc.", "ltd.", "vs.", "v.",
       "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
       "no.", "nos.", "fig.", "e.g.", "i.e.", "etc.", "approx.", "dept.", "univ.", "pres.", "u.s.", "u.k.",
-      "u.n.", "e.u.", "d.c.", "a.m.", "p.m.", "mt.", "ft.", "pp.", "vol.", "ave.", "blvd.", "rd."};
+      "u.n.", "e.u.", "d.c.", "a.m.", "p.m.", "mt.", "ft.", "pp.", "vol.", "ave.", "blvd.", "rd.", "del.", "assemb.",
+      "supt.", "insp.", "det.", "cpl.", "pvt.", "sgt.", "ald."};
   return s;
 }
 
