@@ -386,6 +386,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
             p.kind = SpeakerKind::anonymous;
             p.mention = span_text(a, h + 1);
             p.name = p.mention;
+            p.role = std::string(toks_[h].text);
             p.org = span_text(o, oe);
             p.name_token = a;
             return p;
@@ -401,12 +402,17 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     if (starts_name(i) || (toks_[i].cap && toks_[i].type == Token::Type::word && i > a && !lexicon::not_a_name(toks_[i].lower))) {
       std::size_t e = name_run_end(i, head_end);
       if (e <= i) e = i + 1;
+      // Only words after the last title decide: "Nevada State Senator Patricia Ann Spearman" is a
+      // person, though "State" can head an organisation.
+      std::size_t after_title = i;
+      for (std::size_t x = i; x + 1 < e; ++x)
+        if (lexicon::title_word(toks_[x].lower) && toks_[x + 1].cap) after_title = x + 1;
       bool org = false;
-      for (std::size_t x = i; x < e; ++x)
+      for (std::size_t x = after_title; x < e; ++x)
         if (lexicon::org_head(toks_[x].lower)) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
-      if (!org && e - i > 1)
-        for (std::size_t x = i; x < e; ++x)
+      if (!org && e - after_title > 1)
+        for (std::size_t x = after_title; x < e; ++x)
           if (acronym_like(toks_[x]) && toks_[x].text.find('.') == std::string_view::npos) org = true;
       if (!org) {
         bool titled = false;
@@ -499,6 +505,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       (runs.back().e + 1 == head_end || toks_[runs.back().e + 1].type != Token::Type::word)) {
     const Run& r = runs.back();
     p.kind = SpeakerKind::anonymous;
+    p.role = std::string(toks_[r.e].text);
     std::size_t from = r.s;
     if (from > a && (toks_[from - 1].lower == "a" || toks_[from - 1].lower == "an" || toks_[from - 1].lower == "the")) --from;
     p.mention = span_text(from, r.e + 1);
@@ -554,7 +561,14 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::vector<std::string> role;
     std::size_t x = name_s;
     bool adjacent_ok = false;
-    while (x > rs && name_s - x < 6) {
+    if (name_s > person->s) {
+      // "Current Prime Minister of India Narendra Modi", "First Minister of Scotland Nicola Sturgeon"
+      for (std::size_t y = person->s; y < name_s; ++y) role.push_back(std::string(toks_[y].text));
+      while (!role.empty() && is_connector(utf8::to_lower(role.back()))) role.pop_back();
+      x = person->s;
+      adjacent_ok = true;
+    }
+    while (x > rs && name_s - x < 10 && (x == name_s || x == person->s || adjacent_ok)) {
       const Token& t = toks_[x - 1];
       if (t.type != Token::Type::word) break;
       const auto& w = t.lower;
@@ -564,6 +578,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           w == "its" || is_cue(x - 1) || is_aux(w) || lexicon::person_pronoun(w))
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
+      if (!adjacent_ok) break;
       if (w == "former" || w.rfind("ex-", 0) == 0 || w.rfind("then-", 0) == 0) p.former = true;
       role.insert(role.begin(), std::string(t.text));
       --x;
@@ -590,7 +605,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         std::string w = utf8::to_lower(role[j]);
         if (w == "democrat" || w == "republican" || w == "democratic" || w == "labour" || w == "conservative") {
           p.org = role[j];
-          if (role.size() > 1) role.erase(role.begin() + static_cast<long>(j));
+          role.erase(role.begin() + static_cast<long>(j));
           break;
         }
       }
@@ -638,6 +653,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     if (anon && !(orgw && !lexicon::anonymous_head(toks_[last - 1].lower))) {
       p.kind = SpeakerKind::anonymous;
       p.name = p.mention;
+      if (lexicon::title_word(toks_[last - 1].lower) || role_noun(toks_[last - 1].lower)) p.role = std::string(toks_[last - 1].text);
       // "a spokesman for the ministry": organisation follows
     } else {
       p.kind = SpeakerKind::organisation;
@@ -711,6 +727,18 @@ void SpeakerResolver::build_registry() {
       if (toks_[o].cap && toks_[o].sentence == toks_[i].sentence) pe = name_run_end(o, n);
     }
     Parsed p = parse_phrase(a, pe);
+    // A description before the name: "The mayor of London, Sadiq Khan, said"
+    if (p.kind == SpeakerKind::person && p.role.empty() && a == i && i > 1 && toks_[i - 1].text == ",") {
+      std::size_t ds = i - 1;
+      while (ds > 0 && toks_[ds - 1].type == Token::Type::word && toks_[ds - 1].sentence == toks_[i].sentence && i - ds < 12) --ds;
+      if (ds < i - 1) {
+        const auto& w0 = toks_[ds].lower;
+        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former";
+        bool has_role = false;
+        for (std::size_t x = ds; x < i - 1; ++x) if (role_noun(toks_[x].lower)) has_role = true;
+        if (described && has_role) parse_appositive(ds, i - 1, p);
+      }
+    }
     if (e < s_end && (toks_[e].text == "," || toks_[e].text == "(") && p.kind == SpeakerKind::person && p.name_token >= i) {
       std::size_t x = e + 1, y = x;
       while (y < s_end && !(toks_[y].type == Token::Type::punct && (toks_[y].text == "," || toks_[y].text == ";" || toks_[y].text == ")")))
