@@ -76,7 +76,9 @@ bool title_word(std::string_view w) {
       "provost", "rector", "principal", "superintendent", "curator", "producer", "manager", "captain",
       "striker", "midfielder", "defender", "goalkeeper", "forward", "player", "driver", "rider", "spokespeople",
       "representatives", "officials", "premier's", "biologist", "physicist", "chemist", "engineer", "mp's", "republican", "democrat", "conservative",
-      "liberal", "socialist", "presidents", "ministers", "senators", "governors", "mayors"};
+      "liberal", "socialist", "presidents", "ministers", "senators", "governors", "mayors", "senior", "junior",
+      "lead", "opposition", "employee", "trustee", "nominee", "appointee", "detainee", "retiree", "attendee",
+      "ph.d.", "phd", "candidate", "fellow", "scholar", "veteran", "chemist", "agent"};
   return in(s, w);
 }
 

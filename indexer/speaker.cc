@@ -40,7 +40,7 @@ bool is_connector(std::string_view w) {
 bool role_noun(std::string_view w) {
   if (lexicon::title_word(w)) return true;
   if (w.size() < 5) return false;
-  for (std::string_view suf : {"ist", "ian", "or", "er", "ant", "ent", "man", "woman", "person", "ee", "ary"})
+  for (std::string_view suf : {"ist", "ian", "or", "er", "ant", "ent", "man", "woman", "person", "ary"})
     if (w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {
       static const std::vector<std::string_view> no = {"other", "under", "after", "over", "later", "never", "whether",
                                                         "together", "rather", "further", "however", "another",
@@ -50,6 +50,16 @@ bool role_noun(std::string_view w) {
       return std::find(no.begin(), no.end(), w) == no.end();
     }
   return false;
+}
+
+// "Democrat", "Republican": the party a politician is affiliated with, as an organisation name.
+std::string party_of(std::string_view lower_word) {
+  if (lower_word == "democrat" || lower_word == "democratic" || lower_word == "democrats") return "Democratic Party";
+  if (lower_word == "republican" || lower_word == "republicans") return "Republican Party";
+  if (lower_word == "labour") return "Labour Party";
+  if (lower_word == "conservative" || lower_word == "tory") return "Conservative Party";
+  if (lower_word == "libertarian") return "Libertarian Party";
+  return {};
 }
 
 bool participle(const Token& t) { return t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0; }
@@ -248,7 +258,9 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     for (std::size_t i = s; i < e; ++i)
       if (lexicon::org_head(toks_[i].lower) || acronym_like(toks_[i])) org = true;
     if (org && p.org.empty()) p.org = span_text(s, e);
-    else if (!org) {
+    else if (!org && e == s + 1 && !party_of(toks_[s].lower).empty()) {
+      if (p.org.empty()) p.org = party_of(toks_[s].lower);
+    } else if (!org) {
       bool title = false;
       for (std::size_t i = s; i < e; ++i) if (lexicon::title_word(toks_[i].lower)) title = true;
       if (title && p.role.empty()) p.role = span_text(s, e);
@@ -260,6 +272,8 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
   for (std::size_t i = s; i < e; ++i) {
     const auto& w = toks_[i].lower;
     if (w == "at" || w == "of" || w == "for" || w == "with" || w == "from" || w == "in") {
+      // "U.S. House of Representatives": a connector inside a name, not the role's end
+      if (i > s && toks_[i - 1].cap && i + 1 < e && toks_[i + 1].cap && !lexicon::title_word(toks_[i - 1].lower)) continue;
       std::size_t j = i + 1;
       if (j < e && toks_[j].lower == "the") ++j;
       // "chief executive of the palace": a generic organisation named earlier in full
@@ -552,9 +566,12 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       std::string o = span_text(org->s, org->e);
       if (ends_possessive(toks_[org->e - 1].text)) o = strip_possessive(o);
       p.org = o;
-    } else if (org && org->s >= person->e) {
-      std::string o = span_text(org->s, org->e);
-      p.org = o;
+    } else if (org && org->s >= person->e && org->s > 0) {
+      std::size_t k = org->s - 1;
+      if (toks_[k].lower == "the" && k > 0) --k;
+      const auto& w = toks_[k].lower;
+      if (k + 1 >= person->e && (w == "of" || w == "from" || w == "at" || w == "with" || w == "for"))
+        p.org = span_text(org->s, org->e);
     }
     // Role: the words right before the name, when the one next to it is a role noun
     // ("legal adviser Reed Rubinstein", "former federal prosecutor Elie Honig").
@@ -603,8 +620,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     if (p.org.empty()) {
       for (std::size_t j = 0; j < role.size(); ++j) {
         std::string w = utf8::to_lower(role[j]);
-        if (w == "democrat" || w == "republican" || w == "democratic" || w == "labour" || w == "conservative") {
-          p.org = role[j];
+        if (!party_of(w).empty()) {
+          p.org = party_of(w);
           role.erase(role.begin() + static_cast<long>(j));
           break;
         }
