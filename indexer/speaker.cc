@@ -149,6 +149,16 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
   return j;
 }
 
+// A party word as an affiliation: the party's name when the article spells it ("Democratic
+// party"), else the word as written ("Democrat").
+std::string SpeakerResolver::party_name(std::string_view written) const {
+  std::string full = party_of(utf8::to_lower(written));
+  std::string lower_text = utf8::to_lower(text_);
+  std::string lf = utf8::to_lower(full);
+  if (auto at = lower_text.find(lf); at != std::string::npos) return std::string(text_.substr(at, full.size()));
+  return std::string(written);
+}
+
 std::string SpeakerResolver::expand_org(const std::string& org) const {
   for (const auto& [ac, full] : acronyms_)
     if (ac == org || ("the " + ac) == org) return full;
@@ -259,10 +269,15 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       if (lexicon::org_head(toks_[i].lower) || acronym_like(toks_[i])) org = true;
     if (org && p.org.empty()) p.org = span_text(s, e);
     else if (!org && e == s + 1 && !party_of(toks_[s].lower).empty()) {
-      if (p.org.empty()) p.org = party_of(toks_[s].lower);
+      if (p.org.empty()) p.org = party_name(toks_[s].text);
     } else if (!org) {
       bool title = false;
       for (std::size_t i = s; i < e; ++i) if (lexicon::title_word(toks_[i].lower)) title = true;
+      // "A Republican Assemblywoman": the party is the affiliation
+      if (title && e > s + 1 && !party_of(toks_[s].lower).empty()) {
+        if (p.org.empty()) p.org = party_name(toks_[s].text);
+        ++s;
+      }
       if (title && p.role.empty()) p.role = span_text(s, e);
     }
     return;
@@ -273,7 +288,9 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     const auto& w = toks_[i].lower;
     if (w == "at" || w == "of" || w == "for" || w == "with" || w == "from" || w == "in") {
       // "U.S. House of Representatives": a connector inside a name, not the role's end
-      if (i > s && toks_[i - 1].cap && i + 1 < e && toks_[i + 1].cap && !lexicon::title_word(toks_[i - 1].lower)) continue;
+      if (i > s && toks_[i - 1].cap && i + 1 < e && toks_[i + 1].cap && !lexicon::title_word(toks_[i - 1].lower) &&
+          !acronym_like(toks_[i - 1]) && !acronym_like(toks_[i + 1]))
+        continue;
       std::size_t j = i + 1;
       if (j < e && toks_[j].lower == "the") ++j;
       // "chief executive of the palace": a generic organisation named earlier in full
@@ -621,7 +638,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       for (std::size_t j = 0; j < role.size(); ++j) {
         std::string w = utf8::to_lower(role[j]);
         if (!party_of(w).empty()) {
-          p.org = party_of(w);
+          p.org = party_name(role[j]);
           role.erase(role.begin() + static_cast<long>(j));
           break;
         }
