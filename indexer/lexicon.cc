@@ -112,7 +112,7 @@ bool org_pronoun(std::string_view w) { return w == "it" || w == "they"; }
 bool anonymous_head(std::string_view w) {
   static const Set s = {
       "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
-      "witness", "witnesses", "resident", "residents", "expert", "experts", "analyst", "analysts", "people",
+      "witness", "witnesses", "eyewitness", "eyewitnesses", "bystander", "bystanders", "resident", "residents", "expert", "experts", "analyst", "analysts", "people",
       "officer", "officers", "diplomat", "diplomats", "aide", "aides", "member", "members", "insider",
       "insiders", "observer", "observers", "critic", "critics", "supporter", "supporters", "protester",
       "protesters", "protestors", "activist", "activists", "statement", "report", "reports", "study",

@@ -213,12 +213,14 @@ const SpeakerResolver::Entity* SpeakerResolver::last_person_before(std::size_t t
 }
 
 const SpeakerResolver::Entity* SpeakerResolver::last_org_before(std::size_t token) const {
-  const Entity* best = nullptr;
-  for (const auto& [t, e] : org_mentions_) {
-    if (t >= token) break;
-    best = &entities_[e];
-  }
-  return best;
+  // The nearest earlier sentence naming an organisation; in it, the first one (usually the subject).
+  std::size_t k = org_mentions_.size();
+  while (k > 0 && org_mentions_[k - 1].first >= token) --k;
+  if (k == 0) return nullptr;
+  const int sent = toks_[org_mentions_[k - 1].first].sentence;
+  std::size_t first = k - 1;
+  while (first > 0 && toks_[org_mentions_[first - 1].first].sentence == sent) --first;
+  return &entities_[org_mentions_[first].second];
 }
 
 void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) const {
@@ -880,6 +882,24 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
   }
   if (verb > s) segs.push_back({s, verb});
   auto usable = [](const Parsed& p) { return p.kind != SpeakerKind::unknown && (!p.name.empty() || p.pronoun); };
+  // "… in what the police declared": a short noun phrase right before the verb is its subject.
+  if (verb >= lo + 2) {
+    const Token& h = toks_[verb - 1];
+    if (h.type == Token::Type::word && !h.cap && (lexicon::org_head(h.lower) || lexicon::anonymous_head(h.lower))) {
+      for (std::size_t d = verb - 1; d-- > lo && verb - d <= 4;) {
+        const auto& w = toks_[d].lower;
+        if (w == "the" || w == "a" || w == "an") {
+          if (d > lo && (toks_[d - 1].lower == "what" || toks_[d - 1].lower == "which" || toks_[d - 1].lower == "as" ||
+                         toks_[d - 1].lower == "that" || toks_[d - 1].lower == "when" || toks_[d - 1].lower == "where")) {
+            Parsed p = parse_phrase(d, verb);
+            if (usable(p)) return p;
+          }
+          break;
+        }
+        if (toks_[d].type != Token::Type::word || toks_[d].cap) break;
+      }
+    }
+  }
   auto appositive_like = [&](const Seg& g) {
     const Token& t = toks_[g.s];
     if (t.type != Token::Type::word) return false;
@@ -967,7 +987,7 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       s = x + 1;
     }
   if (b > s) segs.push_back({s, b});
-  for (std::size_t k = segs.size(); k-- > 0;) {
+  for (std::size_t k = 0; k < segs.size(); ++k) {
     std::size_t x = segs[k].first, e = segs[k].second;
     while (x < e && toks_[x].type == Token::Type::word &&
            (toks_[x].lower == "and" || toks_[x].lower == "but" || toks_[x].lower == "so" || toks_[x].lower == "then"))
@@ -984,11 +1004,22 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       return p;
     }
     std::size_t h = x;
-    if (t.lower == "the" || t.lower == "a" || t.lower == "an" || !t.cap) {
+    bool determiner = t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this" || t.lower == "its" ||
+                      t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "our";
+    if (!t.cap && !determiner) continue;  // "gave his condolences via Twitter" opens with a verb
+    if (determiner) {
       // "The government of American Samoa", "An eyewitness", "the police"
       while (h < e && h < x + 5 && toks_[h].type == Token::Type::word && !lexicon::anonymous_head(toks_[h].lower) &&
-             !lexicon::org_head(toks_[h].lower) && !lexicon::title_word(toks_[h].lower) && !toks_[h].cap)
+             !lexicon::org_head(strip_possessive(toks_[h].lower)) && !lexicon::title_word(toks_[h].lower) && !toks_[h].cap)
         ++h;
+      if (h < e && ends_possessive(toks_[h].text) && lexicon::org_head(strip_possessive(toks_[h].lower))) {
+        // "The court's summary": the court
+        p.kind = SpeakerKind::organisation;
+        p.name = strip_possessive(toks_[h].text);
+        p.mention = strip_possessive(span_text(x, h + 1));
+        p.name_token = x;
+        return p;
+      }
       if (h < e && toks_[h].cap && h > x) {
         // "the Ministry of Health", "the U.S. Department of State"
         std::size_t re = name_run_end(h, e);
