@@ -1009,6 +1009,7 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
     if (!t.cap && !determiner) continue;  // "gave his condolences via Twitter" opens with a verb
     if (determiner) {
       // "The government of American Samoa", "An eyewitness", "the police"
+      h = x + 1;
       while (h < e && h < x + 5 && toks_[h].type == Token::Type::word && !lexicon::anonymous_head(toks_[h].lower) &&
              !lexicon::org_head(strip_possessive(toks_[h].lower)) && !lexicon::title_word(toks_[h].lower) && !toks_[h].cap)
         ++h;
@@ -1301,7 +1302,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
   // 4. Colon introduction without a verb: `Smith: "…"`.
   if (q > ss && toks_[q - 1].text == ":") {
     Parsed p = leading_subject(lo, q - 1);
-    if (!usable(p)) p = parse_phrase(lo, q - 1);
+    if (!usable(p) && q - 1 - lo <= 6) p = parse_phrase(lo, q - 1);
     if (usable(p)) {
       take(p, ":", 0.7);
       return a;
