@@ -435,6 +435,13 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     if (starts_name(i) || (toks_[i].cap && toks_[i].type == Token::Type::word && i > a && !lexicon::not_a_name(toks_[i].lower))) {
       std::size_t e = name_run_end(i, head_end);
       if (e <= i) e = i + 1;
+      // "Taiwan's Constitutional Court": a possessive place before an organisation is part of its name.
+      if (ends_possessive(toks_[e - 1].text) && e < head_end && toks_[e].cap) {
+        std::size_t e2 = name_run_end(e, head_end);
+        bool org_after = false;
+        for (std::size_t x = e; x < e2; ++x) if (lexicon::org_head(toks_[x].lower)) org_after = true;
+        if (org_after) e = e2;
+      }
       // Only words after the last title decide: "Nevada State Senator Patricia Ann Spearman" is a
       // person, though "State" can head an organisation.
       std::size_t after_title = i;
@@ -444,6 +451,16 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       for (std::size_t x = after_title; x < e; ++x)
         if (lexicon::org_head(toks_[x].lower)) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
+      // "Liberal Democrats", "Senate Republicans": parties and titles only
+      if (!org) {
+        bool only = true, party = false;
+        for (std::size_t x = i; x < e; ++x) {
+          bool pw = !party_of(toks_[x].lower).empty();
+          party = party || pw;
+          if (!pw && !lexicon::title_word(toks_[x].lower) && !lexicon::org_head(toks_[x].lower)) only = false;
+        }
+        if (only && party && e - i > 1) org = true;
+      }
       if (!org && e - after_title > 1)
         for (std::size_t x = after_title; x < e; ++x)
           if (acronym_like(toks_[x]) && toks_[x].text.find('.') == std::string_view::npos) org = true;
