@@ -43,7 +43,7 @@ bool speech_verb(std::string_view w) {
       "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
       "welcomed", "condemned", "slammed", "blasted",
       "explain", "write", "tweet", "declare", "announce", "add", "tell", "say",
-      "captioned", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
+      "captioned", "ruled", "rules", "decided", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
   return in(s, w);
 }
 

@@ -920,7 +920,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
   auto appositive_like = [&](const Seg& g) {
     const Token& t = toks_[g.s];
     if (t.type != Token::Type::word) return false;
-    if (t.lower == "who" || t.lower == "whose") return true;
+    if (t.lower == "who" || t.lower == "whose" || t.lower == "which") return true;
     if ((t.lower == "a" || t.lower == "an" || t.lower == "the" || !t.cap) && !lexicon::person_pronoun(t.lower) &&
         !lexicon::org_pronoun(t.lower)) {
       // a description: no person named in it, except after a preposition ("a member of the Rajya Sabha")
@@ -972,9 +972,10 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     segs.pop_back();
   const Seg& last = segs.back();
   if (segs.size() >= 2 && appositive_like(last)) {
-    // "Name, a description, said"
+    // "Name, a description, said"; "The Guard Corps, which includes the Quds Force, declared"
     Parsed p = parse_phrase(segs[segs.size() - 2].s, verb);
-    if (usable(p) && p.kind == SpeakerKind::person) return p;
+    bool relative = toks_[last.s].lower == "which" || toks_[last.s].lower == "who";
+    if (usable(p) && (p.kind == SpeakerKind::person || (relative && p.kind == SpeakerKind::organisation))) return p;
   }
   Parsed p = parse_phrase(last.s, last.e);
   if (usable(p)) {
@@ -1319,6 +1320,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
   // 4. Colon introduction without a verb: `Smith: "…"`.
   if (q > ss && toks_[q - 1].text == ":") {
     Parsed p = leading_subject(lo, q - 1);
+    // `… as "defensive" in nature: "…"`: the clause began before an earlier quotation
+    if (!usable(p) && lo > ss) p = leading_subject(ss, q - 1);
     if (!usable(p) && q - 1 - lo <= 6) p = parse_phrase(lo, q - 1);
     if (usable(p)) {
       take(p, ":", 0.7);
