@@ -511,7 +511,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         }
         // Title-case headlines are not names: a person's name is at most five words.
         std::size_t words = 0;
-        for (std::size_t x = i; x < e; ++x) if (!lexicon::title_word(toks_[x].lower)) ++words;
+        for (std::size_t x = i; x < e; ++x) if (toks_[x].cap && !lexicon::title_word(toks_[x].lower)) ++words;
         if (words > 5) { i = e; continue; }
       }
       // "Tomás Ibáñez of Northline Research": a person, then the body they belong to.
@@ -1133,6 +1133,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     // an inner quotation closing with the outer one: `…, those 5,000 people,’”`
     while (k > sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\x99" || text_.substr(k - 3, 3) == "\xE2\x80\x9D")) k -= 3;
     while (k > sp.text_start + 1 && text_[k - 1] == '\'') --k;
+    // an editor's punctuation: "… is going to heal us[,]"
+    if (k > sp.text_start + 2 && text_[k - 1] == ']') --k;
     char last = k > sp.text_start ? text_[k - 1] : ' ';
     closes_clause = last == ',' || last == '.' || last == '!' || last == '?' || last == '-' ||
                     (k >= sp.text_start + 3 && (text_.substr(k - 3, 3) == "\xE2\x80\xA6" || text_.substr(k - 3, 3) == "\xE2\x80\x94"));
@@ -1264,6 +1266,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     // "They released a statement which said": the statement's author is the clause subject.
     if (v > lo && (toks_[v - 1].lower == "which" || toks_[v - 1].lower == "that") && v - 1 > lo) {
       Parsed p = leading_subject(lo, v - 1);
+      if (!usable(p) && lo > ss) p = leading_subject(ss, v - 1);
       if (usable(p)) {
         take(p, std::string(toks_[v].text), 0.75);
         return a;
