@@ -98,7 +98,7 @@ bool org_head(std::string_view w) {
       "initiative", "network", "industries", "systems", "technologies", "motors", "energy", "oil", "holdings",
       "partners", "capital", "fc", "united", "rights", "international", "nations", "sciences", "academy",
       "reserve", "exchange", "airport", "railway", "railways", "chamber", "federal", "national", "state",
-      "council's", "department's", "ministry's", "police's"};
+      "council's", "department's", "ministry's", "police's", "palace", "diocese", "archdiocese", "service"};
   return in(s, w);
 }
 

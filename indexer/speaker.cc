@@ -236,6 +236,27 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
   if (e - a > 16 || e == a) return;
   std::size_t s = a;
   const Token& first = toks_[s];
+  // "Sharif Hotak, of the Maidan Wardak provincial council," / "…, in her fourth year at X University,":
+  // no role, but the organisation.
+  if ((first.lower == "of" || first.lower == "from" || first.lower == "in" || first.lower == "at") && p.org.empty()) {
+    for (std::size_t i = a; i < e; ++i) {
+      const auto& w = toks_[i].lower;
+      if (!(w == "of" || w == "from" || w == "at" || (w == "in" && i > a))) continue;
+      std::size_t j = i + 1;
+      if (j < e && toks_[j].lower == "the") ++j;
+      if (j >= e || !toks_[j].cap) continue;
+      std::size_t k = name_run_end(j, e);
+      for (std::size_t t = k; t < e && t < k + 3; ++t) {
+        if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
+        if (lexicon::org_head(toks_[t].lower)) { k = t + 1; break; }
+      }
+      bool orgish = false;
+      for (std::size_t x = j; x < k; ++x) if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) orgish = true;
+      if (orgish) p.org = strip_possessive(span_text(j, k));
+      break;
+    }
+    return;
+  }
   // "said Smith on Tuesday", "adding that", "in a statement": not an appositive.
   if (first.lower == "on" || first.lower == "in" || first.lower == "at" || first.lower == "to" || first.lower == "and" ||
       first.lower == "but" || first.lower == "as" || first.lower == "while" || first.lower == "when" ||
@@ -254,7 +275,13 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
         return;
       if (role_noun(toks_[x].lower)) noun = true;
     }
-    if (!det && !noun) return;
+    bool all_caps_words = true;
+    for (std::size_t x = a; x < e; ++x)
+      if (!toks_[x].cap && toks_[x].lower != "the" && toks_[x].lower != "of" && toks_[x].lower != "also" &&
+          toks_[x].lower != "and" && toks_[x].lower != "for")
+        all_caps_words = false;
+    if (!noun && !all_caps_words) return;
+    (void)det;
   }
   if (first.lower == "a" || first.lower == "an" || first.lower == "the" || first.lower == "his" || first.lower == "her" ||
       first.lower == "their" || first.lower == "its" || first.lower == "also")
@@ -628,7 +655,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (w == "a" || w == "an" || w == "the" || w == "by" || w == "and" || w == "to" || w == "with" || w == "for" ||
           w == "that" || w == "as" || w == "from" || w == "of" || w == "into" || w == "on" || w == "at" || w == "over" ||
           w == "against" || w == "about" || w == "than" || w == "like" || w == "his" || w == "her" || w == "their" ||
-          w == "its" || is_cue(x - 1) || is_aux(w) || lexicon::person_pronoun(w))
+          w == "its" || w == "where" || w == "when" || w == "while" || is_cue(x - 1) || is_aux(w) ||
+          lexicon::person_pronoun(w))
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
       if (!adjacent_ok) break;
@@ -1456,6 +1484,29 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
     }
   }
   a.affiliation = expand_org(a.affiliation);
+  if (a.affiliation.empty() && !a.role.empty()) {
+    std::string r = lower(a.role);
+    static const std::vector<std::string_view> ranks = {"detective", "inspector", "constable", "sergeant",
+                                                        "superintendent", "police officer", "police chief"};
+    bool rank = false;
+    for (auto w : ranks) if (r.find(w) != std::string::npos) rank = true;
+    if (rank)
+      for (const auto& [t, idx] : org_mentions_) {
+        if (t >= q) break;
+        if (lower(entities_[idx].name).find("police") != std::string::npos) a.affiliation = entities_[idx].name;
+      }
+    // "fire service spokesman": the words before the spokesperson name the body
+    for (std::string_view head : {" spokesman", " spokeswoman", " spokesperson"}) {
+      auto at = r.rfind(head);
+      if (at != std::string::npos && at > 0 && at + head.size() == r.size() && a.affiliation.empty()) {
+        std::string body = a.role.substr(0, at);
+        if (body.rfind("former ", 0) != 0) {
+          a.affiliation = body;
+          a.role = a.role.substr(at + 1);
+        }
+      }
+    }
+  }
   // "the palace", "Company": the organisation the article named in full before.
   if (!a.affiliation.empty() && a.affiliation.find(' ') == std::string::npos && lexicon::org_head(lower(a.affiliation))) {
     std::string head = lower(a.affiliation);
