@@ -159,6 +159,18 @@ std::string SpeakerResolver::party_name(std::string_view written) const {
   return std::string(written);
 }
 
+// "Transport for London (TfL)": the capitals of the short form are the initials of the long one.
+bool SpeakerResolver::initials_match(std::size_t s, std::size_t e, std::string_view shortform) const {
+  std::string caps, initials;
+  for (char c : shortform) {
+    if (std::isupper(static_cast<unsigned char>(c))) caps += c;
+    else if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  for (std::size_t x = s; x < e; ++x)
+    if (toks_[x].cap && !toks_[x].text.empty()) initials += toks_[x].text[0];
+  return caps.size() >= 2 && shortform.size() <= 8 && caps == initials;
+}
+
 std::string SpeakerResolver::expand_org(const std::string& org) const {
   for (const auto& [ac, full] : acronyms_)
     if (ac == org || ("the " + ac) == org) return full;
@@ -234,6 +246,8 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     ++e;
   }
   if (e - a > 16 || e == a) return;
+  // "His daughter, and member of the INC, …": a second description joined by "and"
+  if (toks_[a].lower == "and" && e > a + 1) ++a;
   std::size_t s = a;
   const Token& first = toks_[s];
   // "Sharif Hotak, of the Maidan Wardak provincial council," / "…, in her fourth year at X University,":
@@ -491,6 +505,13 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (!org && e - after_title > 1)
         for (std::size_t x = after_title; x < e; ++x)
           if (acronym_like(toks_[x]) && toks_[x].text.find('.') == std::string_view::npos) org = true;
+      // "of the Northern Arapaho tribal historic preservation office": a body, though it opens with a place
+      if (!org && i >= a + 1 && (toks_[i - 1].lower == "of" || toks_[i - 1].lower == "the") ) {
+        for (std::size_t t = e; t < head_end && t < e + 4; ++t) {
+          if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
+          if (lexicon::org_head(toks_[t].lower)) { e = t + 1; org = true; break; }
+        }
+      }
       if (!org) {
         bool titled = false;
         for (std::size_t x = i; x < e; ++x) if (lexicon::title_word(toks_[x].lower)) titled = true;
@@ -783,7 +804,8 @@ void SpeakerResolver::build_registry() {
     std::size_t e = name_run_end(i, n);
     if (e <= i) { ++i; continue; }
     // Acronym definition: "International Federation for Human Rights (FIDH)"
-    if (e + 2 < n && toks_[e].text == "(" && acronym_like(toks_[e + 1]) && toks_[e + 2].text == ")") {
+    if (e + 2 < n && toks_[e].text == "(" && toks_[e + 2].text == ")" &&
+        (acronym_like(toks_[e + 1]) || initials_match(i, e, toks_[e + 1].text))) {
       std::string full = span_text(i, e);
       if (full.rfind("The ", 0) == 0) full = full.substr(4);
       acronyms_.emplace_back(std::string(toks_[e + 1].text), full);
@@ -813,8 +835,9 @@ void SpeakerResolver::build_registry() {
       std::size_t ds = i - 1;
       while (ds > 0 && toks_[ds - 1].type == Token::Type::word && toks_[ds - 1].sentence == toks_[i].sentence && i - ds < 12) --ds;
       if (ds < i - 1) {
+        if (toks_[ds].lower == "and" && ds + 1 < i - 1) ++ds;
         const auto& w0 = toks_[ds].lower;
-        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former";
+        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former" || role_noun(w0);
         bool has_role = false;
         for (std::size_t x = ds; x < i - 1; ++x) if (role_noun(toks_[x].lower)) has_role = true;
         if (described && has_role) parse_appositive(ds, i - 1, p);
@@ -1481,6 +1504,18 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
         std::string n = lower(entities_[idx].name);
         if (n.find(head) != std::string::npos) a.speaker = entities_[idx].name;
       }
+    }
+  }
+  // "Jeremy Corbyn said his Labour Party …": the speaker's own organisation in the same sentence.
+  if (a.affiliation.empty() && a.kind == SpeakerKind::person && a.has_cue) {
+    std::size_t ss = sentence_start(q), se = sentence_end(q);
+    for (std::size_t x = ss; x + 1 < se; ++x) {
+      const auto& w = toks_[x].lower;
+      if (!(w == "his" || w == "her" || w == "their") || !toks_[x + 1].cap) continue;
+      std::size_t e = name_run_end(x + 1, se);
+      bool orgish = false;
+      for (std::size_t y = x + 1; y < e; ++y) if (lexicon::org_head(toks_[y].lower)) orgish = true;
+      if (orgish) { a.affiliation = span_text(x + 1, e); break; }
     }
   }
   a.affiliation = expand_org(a.affiliation);
