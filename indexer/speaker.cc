@@ -519,7 +519,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         bool place = is_place_name(whole);
         if (!place && !titled && e - i <= 3)
           for (std::size_t x = i; x < e; ++x) if (is_place_word(toks_[x].lower)) place = true;
-        if (place) {
+        // a place right before a speech verb speaks ("Jordan said"): keep it
+        if (place && !(e == b && b < toks_.size() && is_cue(b))) {
           i = e;
           continue;
         }
@@ -628,17 +629,37 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     for (std::size_t x = s; x < e; ++x)
       if (lexicon::title_word(toks_[x].lower) && x + 1 < e) { last_title = x; any_title = true; }
     std::size_t name_s = any_title ? last_title + 1 : s;
-    // "President of Argentina Alberto Fernández": the place after the title belongs to the role.
+    // "President of Argentina Alberto Fernández": the place after the title belongs to the role;
+    // "Representative Charles B. Rangel of New York": the place after the name does not.
+    std::size_t name_e = e;
     if (any_title)
-      for (std::size_t x = name_s; x < e; ++x)
-        if ((toks_[x].lower == "of" || toks_[x].lower == "for") && x + 1 < e) name_s = x + 1;
-    while (e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
+      for (std::size_t x = name_s; x + 1 < e; ++x) {
+        if (toks_[x].lower != "of" && toks_[x].lower != "for") continue;
+        std::size_t ns = x + 1;
+        if (ns < e && toks_[ns].lower == "the") ++ns;
+        // the longest place name after "of" ("New York", "Argentina")
+        std::size_t place_end = ns;
+        for (std::size_t pe = e; pe > ns; --pe)
+          if (is_place_name(text_.substr(toks_[ns].start, toks_[pe - 1].end - toks_[ns].start))) { place_end = pe; break; }
+        ns = place_end;
+        while (ns < e && is_place_word(toks_[ns].lower)) ++ns;
+            if (ns < e) name_s = ns;      // a name follows the place
+        else { name_e = x; break; }   // only a place follows: the name ended before "of"
+      }
+    while (name_e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
+    if (name_s >= name_e) return p;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
-    std::string name = span_text(name_s, e);
-    if (ends_possessive(toks_[e - 1].text)) name = strip_possessive(name);
-    if (lexicon::title_word(toks_[e - 1].lower) || toks_[e - 1].lower.back() == 's' && lexicon::title_word(toks_[e - 1].lower.substr(0, toks_[e - 1].lower.size() - 1)))
-      return p;
+    std::string name = span_text(name_s, name_e);
+    if (ends_possessive(toks_[name_e - 1].text)) name = strip_possessive(name);
+    // "Vice Presidents": titles only, no name
+    bool all_titles = true;
+    for (std::size_t x = name_s; x < name_e; ++x) {
+      const auto& w = toks_[x].lower;
+      if (!(lexicon::title_word(w) || (w.size() > 1 && w.back() == 's' && lexicon::title_word(w.substr(0, w.size() - 1)))))
+        all_titles = false;
+    }
+    if (all_titles) return p;
     p.name = name;
     p.mention = span_text(person->s, e);
     p.kind = SpeakerKind::person;
@@ -1241,6 +1262,11 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       // "X said", "U.S. State Department legal adviser Reed Rubinstein told member states"
       std::size_t limit = std::min(se, i + 16);
       for (std::size_t v = i; v < limit; ++v) {
+        if (toks_[v].text == "(") {
+          std::size_t c = v;
+          while (c < limit && toks_[c].text != ")") ++c;
+          if (c < limit) { v = c; continue; }
+        }
         if (toks_[v].type == Token::Type::quote || toks_[v].text == ";" || toks_[v].text == ".") break;
         if (toks_[v].type == Token::Type::word && (is_cue(v) ||
                                                    (toks_[v].lower == "according" && v + 1 < se && toks_[v + 1].lower == "to"))) {
@@ -1283,9 +1309,10 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
   //    `X said the situation was "under control"`.
   std::size_t lo = ss;
   for (std::size_t x = ss; x < q; ++x)
-    if (toks_[x].type == Token::Type::quote || toks_[x].text == ";") lo = x + 1;
+    if ((toks_[x].type == Token::Type::quote && !title_like(x)) || toks_[x].text == ";") lo = x + 1;
   // but a split quote's cue sits between two quotations: `"A," she said, "B."`
   for (std::size_t v = q; v-- > ss;) {
+    if (toks_[v].type == Token::Type::quote && title_like(v)) continue;  // `tells MSNBC's "Morning Joe" that "…"`
     if (toks_[v].type == Token::Type::quote) {
       // cue between the previous quotation and this one
       for (std::size_t w = v + 1; w < q; ++w) {
@@ -1425,7 +1452,65 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       break;
     }
   }
+  // 7. A quotation opening its sentence right after `…, Schiff said.`: that speaker goes on.
+  if (q == ss && q >= 3 && toks_[q - 1].type != Token::Type::newline && toks_[q - 1].paragraph == toks_[q].paragraph) {
+    std::size_t pe = q;  // the previous sentence ends before q
+    if (toks_[pe - 1].text == ".") {
+      std::size_t v = pe - 2;
+      std::size_t ps = sentence_start(v);
+      if (is_cue(v) && v > ps) {
+        // "…, Schiff said."
+        std::size_t c = v;
+        while (c > ps && toks_[c - 1].type == Token::Type::word && v - c < 5) --c;
+        if (c < v && (c == ps || toks_[c - 1].text == ",")) {
+          Parsed p = parse_phrase(c, v);
+          if (usable(p) && p.kind != SpeakerKind::anonymous) {
+            take(p, "", 0.6);  // no cue of its own, but a speaker named just before
+            return a;
+          }
+        }
+      }
+    }
+  }
+  // 8. `A cashier who "…" is held accountable, Warren said.`: a cue closing the same sentence.
+  for (std::size_t v = q + 1; v < se; ++v) {
+    if (toks_[v].type == Token::Type::quote && !title_like(v)) break;
+    if (!is_cue(v) || v < 2 || toks_[v - 1].type != Token::Type::word) continue;
+    std::size_t c = v;
+    while (c > q + 1 && toks_[c - 1].type == Token::Type::word && v - c < 5) --c;
+    if (c == q + 1 || toks_[c - 1].text != ",") break;
+    bool ends = v + 1 >= se || toks_[v + 1].type == Token::Type::punct ||
+                (v + 2 >= se) || toks_[v + 1].lower == "on" || toks_[v + 1].lower == "in";
+    if (!ends) break;
+    Parsed p = parse_phrase(c, v);
+    if (usable(p) && p.kind != SpeakerKind::anonymous) {
+      take(p, std::string(toks_[v].text), 0.65);
+      return a;
+    }
+    break;
+  }
   return a;
+}
+
+// A quotation token that reads like a title ("Morning Joe"): short, capitalised, unpunctuated.
+bool SpeakerResolver::title_like(std::size_t t) const {
+  const QuoteSpan& sp = spans_[toks_[t].quote];
+  std::string_view inner = text_.substr(sp.text_start, sp.text_end - sp.text_start);
+  if (inner.empty() || inner.size() > 60) return false;
+  char last = inner.back();
+  if (last == ',' || last == '.' || last == '!' || last == '?') return false;
+  std::size_t words = 0, caps = 0;
+  bool start = true;
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(inner[i]);
+    if (c == ' ') { start = true; continue; }
+    if (start) {
+      ++words;
+      if (std::isupper(c) || std::isdigit(c)) ++caps;
+      start = false;
+    }
+  }
+  return words <= 5 && caps * 10 >= words * 7;
 }
 
 void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* previous) const {

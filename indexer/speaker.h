@@ -66,6 +66,7 @@ class SpeakerResolver {
   bool starts_name(std::size_t i) const;
   std::string span_text(std::size_t a, std::size_t b) const;
   std::string expand_org(const std::string& org) const;
+  bool title_like(std::size_t quote_token) const;
   bool initials_match(std::size_t s, std::size_t e, std::string_view shortform) const;
   std::string party_name(std::string_view written) const;
   const Entity* find_entity(const std::string& name) const;
