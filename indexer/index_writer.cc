@@ -154,7 +154,7 @@ void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& qu
     impl_->delete_quotes(a.id);
     for (const auto& q : quotes) {
       Xapian::Document doc = quote_document(a, q, impl_->tg);
-      if (!getenv("NOSPELL")) for (const auto& word : spelling_terms(doc)) impl_->db.add_spelling(word);
+      for (const auto& word : spelling_terms(doc)) impl_->db.add_spelling(word);
       impl_->db.add_document(doc);
       ++impl_->written;
     }

@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace whosaid::lexicon {
@@ -12,7 +13,7 @@ bool in(const Set& s, std::string_view w) { return s.count(w) > 0; }
 
 }  // namespace
 
-bool speech_verb(std::string_view w) {
+const Set& speech_verb_set() {
   static const Set s = {
       "said", "says", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes", "tweeted", "tweets",
       "warned", "warns", "insisted", "insists", "explained", "explains", "noted", "notes", "stated",
@@ -44,16 +45,20 @@ bool speech_verb(std::string_view w) {
       "welcomed", "condemned", "slammed", "blasted",
       "explain", "write", "tweet", "declare", "announce", "add", "tell", "say",
       "captioned", "ruled", "rules", "decided", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
-  return in(s, w);
+  return s;
 }
 
-bool speech_verb_base(std::string_view w) {
+bool speech_verb(std::string_view w) { return in(speech_verb_set(), w); }
+
+const Set& speech_verb_base_set() {
   static const Set s = {"say", "tell", "add", "write", "tweet", "explain", "warn", "argue", "note", "declare",
                         "announce", "claim", "insist", "state", "comment", "remark", "reply", "respond", "ask"};
-  return in(s, w);
+  return s;
 }
 
-bool title_word(std::string_view w) {
+bool speech_verb_base(std::string_view w) { return in(speech_verb_base_set(), w); }
+
+const Set& title_word_set() {
   static const Set s = {
       "president", "vice-president", "prime", "minister", "premier", "chancellor", "secretary", "senator",
       "sen.", "rep.", "representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "judge",
@@ -79,10 +84,12 @@ bool title_word(std::string_view w) {
       "liberal", "socialist", "presidents", "ministers", "senators", "governors", "mayors", "senior", "junior",
       "lead", "opposition", "employee", "trustee", "nominee", "appointee", "detainee", "retiree", "attendee",
       "ph.d.", "phd", "candidate", "fellow", "scholar", "veteran", "chemist", "agent"};
-  return in(s, w);
+  return s;
 }
 
-bool org_head(std::string_view w) {
+bool title_word(std::string_view w) { return in(title_word_set(), w); }
+
+const Set& org_head_set() {
   static const Set s = {
       "department", "ministry", "university", "college", "school", "institute", "institution", "court",
       "watch", "council", "police", "agency", "party", "committee", "association", "corporation", "corp.",
@@ -99,17 +106,21 @@ bool org_head(std::string_view w) {
       "partners", "capital", "fc", "united", "rights", "international", "nations", "sciences", "academy",
       "reserve", "exchange", "airport", "railway", "railways", "chamber", "federal", "national", "state",
       "council's", "department's", "ministry's", "police's", "palace", "diocese", "archdiocese", "service"};
-  return in(s, w);
+  return s;
 }
 
-bool person_pronoun(std::string_view w) {
+bool org_head(std::string_view w) { return in(org_head_set(), w); }
+
+const Set& person_pronoun_set() {
   static const Set s = {"he", "she", "i", "we", "him", "her"};
-  return in(s, w);
+  return s;
 }
+
+bool person_pronoun(std::string_view w) { return in(person_pronoun_set(), w); }
 
 bool org_pronoun(std::string_view w) { return w == "it" || w == "they"; }
 
-bool anonymous_head(std::string_view w) {
+const Set& anonymous_head_set() {
   static const Set s = {
       "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
       "witness", "witnesses", "eyewitness", "eyewitnesses", "bystander", "bystanders", "resident", "residents", "expert", "experts", "analyst", "analysts", "people",
@@ -122,16 +133,20 @@ bool anonymous_head(std::string_view w) {
       "police", "investigators", "prosecutors", "lawmakers", "economists", "commentators", "teachers",
       "parents", "neighbours", "neighbors", "locals", "villagers", "citizens", "users", "poll", "survey",
       "release", "letter", "post", "tweet", "message", "sign", "signs", "banner", "placard", "note"};
-  return in(s, w);
+  return s;
 }
 
-bool name_particle(std::string_view w) {
+bool anonymous_head(std::string_view w) { return in(anonymous_head_set(), w); }
+
+const Set& name_particle_set() {
   static const Set s = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da", "di", "del", "della",
                         "du", "la", "le", "dos", "das", "ibn", "ben", "ter", "y", "st.", "mac", "abu"};
-  return in(s, w);
+  return s;
 }
 
-bool not_a_name(std::string_view w) {
+bool name_particle(std::string_view w) { return in(name_particle_set(), w); }
+
+const Set& not_a_name_set() {
   static const Set s = {
       "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "if", "when", "while", "after",
       "before", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "we",
@@ -144,10 +159,12 @@ bool not_a_name(std::string_view w) {
       "one", "two", "three", "both", "each", "every", "no.", "said", "says", "told", "added", "wrote",
       "under", "over", "since", "until", "because", "although", "though", "despite", "during", "through",
       "former", "late", "then", "now", "still", "even", "just", "only", "again", "instead", "speaking"};
-  return in(s, w);
+  return s;
 }
 
-bool title_cue(std::string_view w) {
+bool not_a_name(std::string_view w) { return in(not_a_name_set(), w); }
+
+const Set& title_cue_set() {
   static const Set s = {"titled", "entitled", "dubbed", "nicknamed", "named", "called", "book", "film",
                         "movie", "song", "album", "single", "show", "series", "episode", "play", "novel",
                         "documentary", "hashtag", "operation", "slogan", "term", "word", "words", "phrase",
@@ -155,20 +172,48 @@ bool title_cue(std::string_view w) {
                         "program", "exhibition", "report", "paper", "article", "magazine", "newspaper",
                         "column", "poem", "opera", "musical", "game", "app", "website", "site", "known",
                         "codenamed", "code-named", "alias", "aka", "tagline", "headline", "category"};
-  return in(s, w);
+  return s;
 }
 
-bool function_word(std::string_view w) {
+bool title_cue(std::string_view w) { return in(title_cue_set(), w); }
+
+const Set& function_word_set() {
   static const Set s = {"the", "of", "and", "a", "an", "in", "on", "at", "for", "to", "with", "by", "from",
                         "or", "is", "de", "la", "le", "du", "des", "&", "vs", "vs."};
-  return in(s, w);
+  return s;
 }
 
-bool month_or_day(std::string_view w) {
+bool function_word(std::string_view w) { return in(function_word_set(), w); }
+
+const Set& month_or_day_set() {
   static const Set s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "january", "february", "march", "april", "may", "june", "july", "august",
                         "september", "october", "november", "december"};
-  return in(s, w);
+  return s;
+}
+
+bool month_or_day(std::string_view w) { return in(month_or_day_set(), w); }
+
+std::uint16_t classify(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
+    std::unordered_map<std::string_view, std::uint16_t> t;
+    auto add = [&](const Set& set, std::uint16_t flag) {
+      for (auto word : set) t[word] |= flag;
+    };
+    add(speech_verb_set(), kSpeechVerb);
+    add(title_word_set(), kTitle);
+    add(org_head_set(), kOrgHead);
+    add(person_pronoun_set(), kPersonPronoun);
+    add(anonymous_head_set(), kAnonymous);
+    add(name_particle_set(), kParticle);
+    add(not_a_name_set(), kNotAName);
+    add(month_or_day_set(), kMonth);
+    t["it"] |= kOrgPronoun;
+    t["they"] |= kOrgPronoun;
+    return t;
+  }();
+  auto it = table.find(w);
+  return it == table.end() ? 0 : it->second;
 }
 
 }  // namespace whosaid::lexicon

@@ -1,6 +1,7 @@
 // Word lists the attribution rules read: speech verbs, titles, organisation heads, pronouns,
 // descriptions of anonymous sources. Lower-case; looked up by a token's `lower` form.
 #pragma once
+#include <cstdint>
 #include <string_view>
 
 namespace whosaid::lexicon {
@@ -17,5 +18,12 @@ bool not_a_name(std::string_view w);         // capitalised words that never sta
 bool title_cue(std::string_view w);          // titled, entitled, dubbed, nicknamed, ...
 bool function_word(std::string_view w);      // the, of, and, ... (for title-case tests)
 bool month_or_day(std::string_view w);
+
+// Every list a word belongs to, in one look-up (the attribution rules ask many times per token).
+enum : std::uint16_t {
+  kSpeechVerb = 1, kTitle = 2, kOrgHead = 4, kPersonPronoun = 8, kOrgPronoun = 16, kAnonymous = 32,
+  kParticle = 64, kNotAName = 128, kMonth = 256
+};
+std::uint16_t classify(std::string_view lower_word);
 
 }  // namespace whosaid::lexicon

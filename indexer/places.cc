@@ -42,6 +42,16 @@ const std::unordered_set<std::string>& places() {
 }  // namespace
 
 bool is_place_name(std::string_view name) {
+  // Most names are not places: reject on the first word before building the lower-case key.
+  static const std::unordered_set<std::string> first_words = [] {
+    std::unordered_set<std::string> f;
+    for (const auto& p : places()) f.insert(p.substr(0, p.find(' ')));
+    return f;
+  }();
+  std::string_view head = name;
+  if (head.size() > 4 && (head.substr(0, 4) == "The " || head.substr(0, 4) == "the ")) head.remove_prefix(4);
+  std::string first = utf8::to_lower(head.substr(0, head.find(' ')));
+  if (!first_words.count(first)) return false;
   std::string n = utf8::to_lower(name);
   if (n.rfind("the ", 0) == 0) n = n.substr(4);
   return places().count(n) > 0;

@@ -1,6 +1,7 @@
 #include "speaker.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "aliases.h"
 #include "lexicon.h"
@@ -17,7 +18,8 @@ bool is_aux(std::string_view w) {
       "could", "can", "did", "does", "not", "never", "repeatedly", "publicly", "privately", "separately",
       "quickly", "flatly", "bluntly", "openly", "initially", "originally", "first", "finally", "subsequently",
       "still", "even", "frequently", "often", "told", "in", "a", "an"};
-  return std::find(aux.begin(), aux.end(), w) != aux.end();
+  static const std::unordered_set<std::string_view> set(aux.begin(), aux.end());
+  return set.count(w) > 0;
 }
 
 bool ends_possessive(std::string_view w) {
@@ -93,9 +95,27 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
   // Whether each token is a speech verb used as a verb, decided once: "State" in "State
   // Department" is a name, and "his remarks", "the state", "a note" are nouns.
   cue_.assign(toks_.size(), 0);
+  wc_.assign(toks_.size(), WordClass{});
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    if (toks_[i].type != Token::Type::word) continue;
+    const std::string& w = toks_[i].lower;
+    WordClass& c = wc_[i];
+    const std::uint16_t f = lexicon::classify(w);
+    c.title = f & lexicon::kTitle;
+    c.org = f & lexicon::kOrgHead;
+    c.anon = f & lexicon::kAnonymous;
+    c.person_pronoun = f & lexicon::kPersonPronoun;
+    c.org_pronoun = f & lexicon::kOrgPronoun;
+    c.not_name = f & lexicon::kNotAName;
+    c.particle = f & lexicon::kParticle;
+    c.month = f & lexicon::kMonth;
+    c.speech = f & lexicon::kSpeechVerb;
+    c.aux = is_aux(w);
+    c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
+  }
   for (std::size_t i = 0; i < toks_.size(); ++i) {
     const Token& t = toks_[i];
-    if (t.type != Token::Type::word || !lexicon::speech_verb(t.lower)) continue;
+    if (t.type != Token::Type::word || !wc_[i].speech) continue;
     bool sentence_initial = i == 0 || toks_[i - 1].sentence != t.sentence || toks_[i - 1].type == Token::Type::newline;
     if (t.cap && !sentence_initial) continue;
     if (i > 0 && toks_[i - 1].type == Token::Type::word) {
@@ -129,8 +149,7 @@ std::string SpeakerResolver::span_text(std::size_t a, std::size_t b) const {
 bool SpeakerResolver::starts_name(std::size_t i) const {
   const Token& t = toks_[i];
   if (t.type != Token::Type::word || !t.cap) return false;
-  if (lexicon::not_a_name(t.lower)) return false;
-  return true;
+  return !wc_[i].not_name;
 }
 
 // End of the run of capitalised words starting at i (connectors allowed between capitals).
@@ -139,8 +158,8 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
   while (j < b) {
     const Token& t = toks_[j];
     if (t.type != Token::Type::word) break;
-    if (t.cap && !lexicon::month_or_day(t.lower)) { ++j; if (ends_possessive(t.text)) break; continue; }
-    if ((lexicon::name_particle(t.lower) || is_connector(t.lower)) && j + 1 < b && toks_[j + 1].type == Token::Type::word &&
+    if (t.cap && !wc_[j].month) { ++j; if (ends_possessive(t.text)) break; continue; }
+    if ((wc_[j].particle || is_connector(t.lower)) && j + 1 < b && toks_[j + 1].type == Token::Type::word &&
         toks_[j + 1].cap && j > i) { ++j; continue; }
     break;
   }
@@ -262,10 +281,10 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       std::size_t k = name_run_end(j, e);
       for (std::size_t t = k; t < e && t < k + 3; ++t) {
         if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
-        if (lexicon::org_head(toks_[t].lower)) { k = t + 1; break; }
+        if (wc_[t].org) { k = t + 1; break; }
       }
       bool orgish = false;
-      for (std::size_t x = j; x < k; ++x) if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) orgish = true;
+      for (std::size_t x = j; x < k; ++x) if (wc_[x].org || acronym_like(toks_[x])) orgish = true;
       if (orgish) p.org = strip_possessive(span_text(j, k));
       break;
     }
@@ -284,7 +303,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
                first.lower == "her" || first.lower == "their" || first.lower == "its" || first.lower == "former" || first.cap;
     bool noun = false;
     for (std::size_t x = a; x < e; ++x) {
-      if (is_cue(x) || (is_aux(toks_[x].lower) && toks_[x].lower != "a" && toks_[x].lower != "an" &&
+      if (is_cue(x) || (wc_[x].aux && toks_[x].lower != "a" && toks_[x].lower != "an" &&
                                  toks_[x].lower != "in" && toks_[x].lower != "also"))
         return;
       if (role_noun(toks_[x].lower)) noun = true;
@@ -309,13 +328,13 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
   if (!has_lower && run == e) {
     bool org = false;
     for (std::size_t i = s; i < e; ++i)
-      if (lexicon::org_head(toks_[i].lower) || acronym_like(toks_[i])) org = true;
+      if (wc_[i].org || acronym_like(toks_[i])) org = true;
     if (org && p.org.empty()) p.org = span_text(s, e);
     else if (!org && e == s + 1 && !party_of(toks_[s].lower).empty()) {
       if (p.org.empty()) p.org = party_name(toks_[s].text);
     } else if (!org) {
       bool title = false;
-      for (std::size_t i = s; i < e; ++i) if (lexicon::title_word(toks_[i].lower)) title = true;
+      for (std::size_t i = s; i < e; ++i) if (wc_[i].title) title = true;
       // "A Republican Assemblywoman": the party is the affiliation
       if (title && e > s + 1 && !party_of(toks_[s].lower).empty()) {
         if (p.org.empty()) p.org = party_name(toks_[s].text);
@@ -331,13 +350,13 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
     const auto& w = toks_[i].lower;
     if (w == "at" || w == "of" || w == "for" || w == "with" || w == "from" || w == "in") {
       // "U.S. House of Representatives": a connector inside a name, not the role's end
-      if (i > s && toks_[i - 1].cap && i + 1 < e && toks_[i + 1].cap && !lexicon::title_word(toks_[i - 1].lower) &&
+      if (i > s && toks_[i - 1].cap && i + 1 < e && toks_[i + 1].cap && !wc_[i - 1].title &&
           !acronym_like(toks_[i - 1]) && !acronym_like(toks_[i + 1]))
         continue;
       std::size_t j = i + 1;
       if (j < e && toks_[j].lower == "the") ++j;
       // "chief executive of the palace": a generic organisation named earlier in full
-      if (j + 1 == e && !toks_[j].cap && lexicon::org_head(toks_[j].lower) && w != "in") {
+      if (j + 1 == e && !toks_[j].cap && wc_[j].org && w != "in") {
         if (p.org.empty()) p.org = std::string(toks_[j].text);
         role_end = i;
         break;
@@ -353,11 +372,11 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
         // "the Maidan Wardak provincial council": lower-case words ending in an organisation head
         for (std::size_t t = k; t < e && t < k + 3; ++t) {
           if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
-          if (lexicon::org_head(toks_[t].lower)) { k = t + 1; break; }
+          if (wc_[t].org) { k = t + 1; break; }
         }
         std::string org = span_text(o, k);
         if (ends_possessive(toks_[k - 1].text)) org = strip_possessive(org);
-        if (w == "in" && !lexicon::org_head(toks_[k - 1].lower)) {
+        if (w == "in" && !wc_[k - 1].org) {
           // "a lawyer in London": a place, the affiliation only when nothing better
           if (p.org.empty() && k == e) {}
           continue;
@@ -376,7 +395,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       std::size_t k = name_run_end(i, role_end);
       bool org = false;
       for (std::size_t x = i; x < k; ++x)
-        if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) org = true;
+        if (wc_[x].org || acronym_like(toks_[x])) org = true;
       if (org && p.org.empty()) {
         std::string o = span_text(i, k);
         if (ends_possessive(toks_[k - 1].text)) o = strip_possessive(o);
@@ -408,10 +427,10 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
                                                            toks_[c].text == "\xE2\x80\x94"))) ++c;
   std::size_t head_end = c;
   if (head_end - a == 1 && toks_[a].type == Token::Type::word &&
-      (lexicon::person_pronoun(toks_[a].lower) || lexicon::org_pronoun(toks_[a].lower))) {
+      (wc_[a].person_pronoun || wc_[a].org_pronoun)) {
     p.pronoun = true;
     p.mention = std::string(toks_[a].text);
-    p.kind = lexicon::person_pronoun(toks_[a].lower) ? SpeakerKind::person : SpeakerKind::organisation;
+    p.kind = wc_[a].person_pronoun ? SpeakerKind::person : SpeakerKind::organisation;
     p.name_token = a;
     return p;
   }
@@ -425,7 +444,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     return p;
   }
   // "his message", "their statement": the possessor speaks.
-  if (head_end - a >= 2 && head_end - a <= 3 && lexicon::anonymous_head(toks_[head_end - 1].lower)) {
+  if (head_end - a >= 2 && head_end - a <= 3 && wc_[head_end - 1].anon) {
     const auto& w = toks_[a].lower;
     const char* pro = w == "his" ? "he" : w == "her" ? "she" : w == "their" ? "they" : w == "its" ? "it" : nullptr;
     if (pro) {
@@ -441,9 +460,9 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::size_t h = a;
     auto det = [](const std::string& w) { return w == "a" || w == "an" || w == "the"; };
     while (h < head_end && toks_[h].type == Token::Type::word && (!toks_[h].cap || det(toks_[h].lower)) &&
-           !lexicon::anonymous_head(toks_[h].lower))
+           !wc_[h].anon)
       ++h;
-    if (h < head_end && h > a - 1 && toks_[h].type == Token::Type::word && lexicon::anonymous_head(toks_[h].lower) &&
+    if (h < head_end && h > a - 1 && toks_[h].type == Token::Type::word && wc_[h].anon &&
         (h == a || !toks_[a].cap || toks_[a].lower == "a" || toks_[a].lower == "an" || toks_[a].lower == "the") &&
         h + 1 < head_end) {
       const auto& prep = toks_[h + 1].lower;
@@ -455,7 +474,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           bool person_after = oe - o >= 2 && !place_like(toks_, o, oe, text_);
           bool orgish = false;
           for (std::size_t x = o; x < oe; ++x)
-            if (lexicon::org_head(toks_[x].lower) || acronym_like(toks_[x])) orgish = true;
+            if (wc_[x].org || acronym_like(toks_[x])) orgish = true;
           if (orgish || !person_after) {
             p.kind = SpeakerKind::anonymous;
             p.mention = span_text(a, h + 1);
@@ -473,24 +492,24 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
   struct Run { std::size_t s, e; bool org; };
   std::vector<Run> runs;
   for (std::size_t i = a; i < head_end;) {
-    if (starts_name(i) || (toks_[i].cap && toks_[i].type == Token::Type::word && i > a && !lexicon::not_a_name(toks_[i].lower))) {
+    if (starts_name(i) || (toks_[i].cap && toks_[i].type == Token::Type::word && i > a && !wc_[i].not_name)) {
       std::size_t e = name_run_end(i, head_end);
       if (e <= i) e = i + 1;
       // "Taiwan's Constitutional Court": a possessive place before an organisation is part of its name.
       if (ends_possessive(toks_[e - 1].text) && e < head_end && toks_[e].cap) {
         std::size_t e2 = name_run_end(e, head_end);
         bool org_after = false;
-        for (std::size_t x = e; x < e2; ++x) if (lexicon::org_head(toks_[x].lower)) org_after = true;
+        for (std::size_t x = e; x < e2; ++x) if (wc_[x].org) org_after = true;
         if (org_after) e = e2;
       }
       // Only words after the last title decide: "Nevada State Senator Patricia Ann Spearman" is a
       // person, though "State" can head an organisation.
       std::size_t after_title = i;
       for (std::size_t x = i; x + 1 < e; ++x)
-        if (lexicon::title_word(toks_[x].lower) && toks_[x + 1].cap) after_title = x + 1;
+        if (wc_[x].title && toks_[x + 1].cap) after_title = x + 1;
       bool org = false;
       for (std::size_t x = after_title; x < e; ++x)
-        if (lexicon::org_head(toks_[x].lower)) org = true;
+        if (wc_[x].org) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
       // "Liberal Democrats", "Senate Republicans": parties and titles only
       if (!org) {
@@ -498,7 +517,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         for (std::size_t x = i; x < e; ++x) {
           bool pw = !party_of(toks_[x].lower).empty();
           party = party || pw;
-          if (!pw && !lexicon::title_word(toks_[x].lower) && !lexicon::org_head(toks_[x].lower)) only = false;
+          if (!pw && !wc_[x].title && !wc_[x].org) only = false;
         }
         if (only && party && e - i > 1) org = true;
       }
@@ -509,16 +528,16 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (!org && i >= a + 1 && (toks_[i - 1].lower == "of" || toks_[i - 1].lower == "the") ) {
         for (std::size_t t = e; t < head_end && t < e + 4; ++t) {
           if (toks_[t].type != Token::Type::word || toks_[t].cap) break;
-          if (lexicon::org_head(toks_[t].lower)) { e = t + 1; org = true; break; }
+          if (wc_[t].org) { e = t + 1; org = true; break; }
         }
       }
       if (!org) {
         bool titled = false;
-        for (std::size_t x = i; x < e; ++x) if (lexicon::title_word(toks_[x].lower)) titled = true;
+        for (std::size_t x = i; x < e; ++x) if (wc_[x].title) titled = true;
         std::string_view whole = text_.substr(toks_[i].start, toks_[e - 1].end - toks_[i].start);
         bool place = is_place_name(whole);
         if (!place && !titled && e - i <= 3)
-          for (std::size_t x = i; x < e; ++x) if (is_place_word(toks_[x].lower)) place = true;
+          for (std::size_t x = i; x < e; ++x) if (wc_[x].place_word) place = true;
         // a place right before a speech verb speaks ("Jordan said"): keep it
         if (place && !(e == b && b < toks_.size() && is_cue(b))) {
           i = e;
@@ -526,8 +545,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         }
       }
       // A lower-case organisation head right after the run: "Richmond police".
-      if (!org && e < head_end && toks_[e].type == Token::Type::word && !toks_[e].cap && lexicon::org_head(toks_[e].lower) &&
-          !lexicon::title_word(toks_[e].lower)) {
+      if (!org && e < head_end && toks_[e].type == Token::Type::word && !toks_[e].cap && wc_[e].org &&
+          !wc_[e].title) {
         org = true;
         ++e;
       }
@@ -537,8 +556,8 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
           const auto& w = toks_[x].lower;
           if (w == "of" || w == "for" || w == "at" || w == "from") {
             bool left_org = false;
-            for (std::size_t y = i; y < x; ++y) if (lexicon::org_head(toks_[y].lower)) left_org = true;
-            if (!left_org && !lexicon::title_word(toks_[x - 1].lower)) {
+            for (std::size_t y = i; y < x; ++y) if (wc_[y].org) left_org = true;
+            if (!left_org && !wc_[x - 1].title) {
               runs.push_back({i, x, false});
               std::size_t o = x + 1;
               if (o < e && toks_[o].lower == "the") ++o;
@@ -560,17 +579,17 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         }
         // Title-case headlines are not names: a person's name is at most five words.
         std::size_t words = 0;
-        for (std::size_t x = i; x < e; ++x) if (toks_[x].cap && !lexicon::title_word(toks_[x].lower)) ++words;
+        for (std::size_t x = i; x < e; ++x) if (toks_[x].cap && !wc_[x].title) ++words;
         if (words > 5) { i = e; continue; }
       }
       // "Tomás Ibáñez of Northline Research": a person, then the body they belong to.
       if (!org) {
         bool split = false;
         for (std::size_t x = i + 1; x + 1 < e && !split; ++x) {
-          if ((toks_[x].lower == "of" || toks_[x].lower == "from") && x - i >= 2 && !lexicon::title_word(toks_[i].lower) &&
+          if ((toks_[x].lower == "of" || toks_[x].lower == "from") && x - i >= 2 && !wc_[i].title &&
               !place_like(toks_, i, x, text_)) {
             bool titled = false;
-            for (std::size_t y = i; y < x; ++y) if (lexicon::title_word(toks_[y].lower)) titled = true;
+            for (std::size_t y = i; y < x; ++y) if (wc_[y].title) titled = true;
             if (titled) break;
             std::size_t o = x + 1;
             if (o < e && toks_[o].lower == "the") ++o;
@@ -600,7 +619,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
   }
   // "a Hampshire Police spokesman", "a Woolworths spokesperson": an unnamed source of that body.
   if (!runs.empty() && runs.back().e < head_end && toks_[runs.back().e].type == Token::Type::word &&
-      lexicon::anonymous_head(toks_[runs.back().e].lower) && !toks_[runs.back().e].cap &&
+      wc_[runs.back().e].anon && !toks_[runs.back().e].cap &&
       (runs.back().e + 1 == head_end || toks_[runs.back().e + 1].type != Token::Type::word)) {
     const Run& r = runs.back();
     p.kind = SpeakerKind::anonymous;
@@ -627,7 +646,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::size_t last_title = s;
     bool any_title = false;
     for (std::size_t x = s; x < e; ++x)
-      if (lexicon::title_word(toks_[x].lower) && x + 1 < e) { last_title = x; any_title = true; }
+      if (wc_[x].title && x + 1 < e) { last_title = x; any_title = true; }
     std::size_t name_s = any_title ? last_title + 1 : s;
     // "President of Argentina Alberto Fernández": the place after the title belongs to the role;
     // "Representative Charles B. Rangel of New York": the place after the name does not.
@@ -642,11 +661,11 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
         for (std::size_t pe = e; pe > ns; --pe)
           if (is_place_name(text_.substr(toks_[ns].start, toks_[pe - 1].end - toks_[ns].start))) { place_end = pe; break; }
         ns = place_end;
-        while (ns < e && is_place_word(toks_[ns].lower)) ++ns;
+        while (ns < e && wc_[ns].place_word) ++ns;
             if (ns < e) name_s = ns;      // a name follows the place
         else { name_e = x; break; }   // only a place follows: the name ended before "of"
       }
-    while (name_e - name_s > 2 && (is_place_name(toks_[name_s].text) || is_place_word(toks_[name_s].lower))) ++name_s;
+    while (name_e - name_s > 2 && (is_place_name(toks_[name_s].text) || wc_[name_s].place_word)) ++name_s;
     if (name_s >= name_e) return p;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
@@ -697,7 +716,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       if (w == "a" || w == "an" || w == "the" || w == "by" || w == "and" || w == "to" || w == "with" || w == "for" ||
           w == "that" || w == "as" || w == "from" || w == "of" || w == "into" || w == "on" || w == "at" || w == "over" ||
           w == "against" || w == "about" || w == "than" || w == "like" || w == "his" || w == "her" || w == "their" ||
-          w == "its" || w == "where" || w == "when" || w == "while" || is_cue(x - 1) || is_aux(w) ||
+          w == "its" || w == "where" || w == "when" || w == "while" || is_cue(x - 1) || wc_[x - 1].aux ||
           lexicon::person_pronoun(w))
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
@@ -750,7 +769,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     // "the archbishop", "the president": a person named earlier by this role.
     if (toks_[a].lower == "the") {
       for (std::size_t x = a + 1; x < head_end && x < a + 4; ++x) {
-        if (toks_[x].type == Token::Type::word && lexicon::title_word(toks_[x].lower) && !lexicon::anonymous_head(toks_[x].lower) &&
+        if (toks_[x].type == Token::Type::word && wc_[x].title && !wc_[x].anon &&
             (x + 1 == head_end || toks_[x + 1].type != Token::Type::word)) {
           p.kind = SpeakerKind::person;
           p.pronoun = true;
@@ -766,17 +785,17 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::size_t last = head_end;
     for (std::size_t x = a; x < head_end; ++x) {
       if (toks_[x].type != Token::Type::word) continue;
-      if (lexicon::anonymous_head(toks_[x].lower)) { anon = true; last = x + 1; }
-      else if (lexicon::org_head(toks_[x].lower)) { orgw = true; last = x + 1; }
+      if (wc_[x].anon) { anon = true; last = x + 1; }
+      else if (wc_[x].org) { orgw = true; last = x + 1; }
     }
     if (!anon && !orgw) return p;
     std::size_t s = a;
     while (s < last && is_cue(s)) ++s;
     p.mention = span_text(s, last);
-    if (anon && !(orgw && !lexicon::anonymous_head(toks_[last - 1].lower))) {
+    if (anon && !(orgw && !wc_[last - 1].anon)) {
       p.kind = SpeakerKind::anonymous;
       p.name = p.mention;
-      if (lexicon::title_word(toks_[last - 1].lower) || role_noun(toks_[last - 1].lower)) p.role = std::string(toks_[last - 1].text);
+      if (wc_[last - 1].title || role_noun(toks_[last - 1].lower)) p.role = std::string(toks_[last - 1].text);
       // "a spokesman for the ministry": organisation follows
     } else {
       p.kind = SpeakerKind::organisation;
@@ -818,7 +837,7 @@ void SpeakerResolver::build_registry() {
   const std::size_t n = toks_.size();
   for (std::size_t i = 0; i < n;) {
     if (!starts_name(i) && !(toks_[i].type == Token::Type::word && toks_[i].cap && i > 0 && toks_[i - 1].type == Token::Type::word &&
-                             !lexicon::not_a_name(toks_[i].lower))) {
+                             !wc_[i].not_name)) {
       ++i;
       continue;
     }
@@ -885,7 +904,7 @@ void SpeakerResolver::build_registry() {
       const Entity* found = find_entity(p.name);
       // A lone capitalised word is a person only when it speaks or carries a title; otherwise it
       // is as likely a species, a product or a place ("Caudipteryx", "Bidens").
-      bool speaks = e < n && (is_cue(e) || (e + 1 < n && is_aux(toks_[e].lower) && is_cue(e + 1)));
+      bool speaks = e < n && (is_cue(e) || (e + 1 < n && wc_[e].aux && is_cue(e + 1)));
       bool lone_ok = words.size() > 1 || speaks || !p.role.empty() || found;
       if (lone_ok) {
         std::size_t idx;
@@ -949,7 +968,7 @@ const SpeakerResolver::Entity* SpeakerResolver::pronoun_antecedent(std::size_t t
     std::size_t t = person_mentions_[m].first;
     std::size_t e = t;
     while (e < toks_.size() && toks_[e].type == Token::Type::word && toks_[e].cap) ++e;
-    if (e < toks_.size() && (is_cue(e) || (e + 1 < toks_.size() && is_aux(toks_[e].lower) && is_cue(e + 1))))
+    if (e < toks_.size() && (is_cue(e) || (e + 1 < toks_.size() && wc_[e].aux && is_cue(e + 1))))
       return &entities_[person_mentions_[m].second];
   }
   return &entities_[person_mentions_[first].second];
@@ -997,12 +1016,12 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
         !lexicon::org_pronoun(t.lower)) {
       // a description: no person named in it, except after a preposition ("a member of the Rajya Sabha")
       for (std::size_t x = g.s; x < g.e; ++x) {
-        if (!toks_[x].cap || lexicon::title_word(toks_[x].lower)) continue;
+        if (!toks_[x].cap || wc_[x].title) continue;
         const auto& before = x > g.s ? toks_[x - 1].lower : std::string();
         if (before == "of" || before == "the" || before == "at" || before == "for" || before == "from" || before == "with" ||
             before == "in" || before == "to" || ends_possessive(toks_[x].text))
           break;
-        if (x + 1 < g.e && toks_[x + 1].cap && !lexicon::org_head(toks_[x + 1].lower) && !place_like(toks_, x, x + 2, text_))
+        if (x + 1 < g.e && toks_[x + 1].cap && !wc_[x + 1].org && !place_like(toks_, x, x + 2, text_))
           return false;
       }
       return true;
@@ -1040,7 +1059,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
     }
   }
   while (segs.size() > 1 && toks_[segs.back().s].type == Token::Type::word && opens_adverbial(toks_[segs.back().s].lower) &&
-         !lexicon::person_pronoun(toks_[segs.back().e - 1].lower))
+         !wc_[segs.back().e - 1].person_pronoun)
     segs.pop_back();
   const Seg& last = segs.back();
   if (segs.size() >= 2 && appositive_like(last)) {
@@ -1100,8 +1119,8 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
     if (determiner) {
       // "The government of American Samoa", "An eyewitness", "the police"
       h = x + 1;
-      while (h < e && h < x + 5 && toks_[h].type == Token::Type::word && !lexicon::anonymous_head(toks_[h].lower) &&
-             !lexicon::org_head(strip_possessive(toks_[h].lower)) && !lexicon::title_word(toks_[h].lower) && !toks_[h].cap)
+      while (h < e && h < x + 5 && toks_[h].type == Token::Type::word && !wc_[h].anon &&
+             !lexicon::org_head(strip_possessive(toks_[h].lower)) && !wc_[h].title && !toks_[h].cap)
         ++h;
       if (h < e && ends_possessive(toks_[h].text) && lexicon::org_head(strip_possessive(toks_[h].lower))) {
         // "The court's summary": the court
@@ -1124,7 +1143,7 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
         while (o < e && toks_[o].type == Token::Type::word && !toks_[o].cap && o < end + 3) ++o;
         if (o < e && toks_[o].cap) {
           std::size_t oe = name_run_end(o, e);
-          if (lexicon::org_head(toks_[h].lower) && !lexicon::anonymous_head(toks_[h].lower)) {
+          if (wc_[h].org && !wc_[h].anon) {
             // "the government of American Samoa" names the organisation itself
             p.kind = SpeakerKind::organisation;
             p.name = span_text(h, oe);
@@ -1139,7 +1158,7 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
     }
     // A name first: its run, a lower-case organisation head ("Richmond police"), "of <Org>".
     std::size_t re = name_run_end(x, e);
-    if (re < e && toks_[re].type == Token::Type::word && !toks_[re].cap && lexicon::org_head(toks_[re].lower)) ++re;
+    if (re < e && toks_[re].type == Token::Type::word && !toks_[re].cap && wc_[re].org) ++re;
     if (re + 1 < e && (toks_[re].lower == "of" || toks_[re].lower == "from" || toks_[re].lower == "at") && toks_[re + 1].cap)
       re = name_run_end(re + 1, e);
     else if (re + 2 < e && (toks_[re].lower == "of" || toks_[re].lower == "from") && toks_[re + 1].lower == "the" && toks_[re + 2].cap)
@@ -1219,7 +1238,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       if (x > i && x < se && is_cue(x)) closes_clause = true;
     }
     if (i < se && toks_[i].type == Token::Type::word && i + 1 < se && is_cue(i + 1) &&
-        (lexicon::person_pronoun(toks_[i].lower) || lexicon::org_pronoun(toks_[i].lower)))
+        (wc_[i].person_pronoun || wc_[i].org_pronoun))
       closes_clause = true;
     // passive agent after the quotation: `described as "…" by the police`
     if (i + 1 < se && toks_[i].lower == "by") {
@@ -1272,7 +1291,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
                                                    (toks_[v].lower == "according" && v + 1 < se && toks_[v + 1].lower == "to"))) {
           if (toks_[v].lower == "according") break;
           std::size_t pe = v;
-          while (pe > i && is_aux(toks_[pe - 1].lower)) --pe;
+          while (pe > i && wc_[pe - 1].aux) --pe;
           if (pe == i) break;
           Parsed p = parse_phrase(i, pe);
           if (usable(p)) {
@@ -1327,7 +1346,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
             if (usable(p)) { take(p, std::string(toks_[w].text), 0.9); return a; }
           } else {
             std::size_t pe = w;
-            while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
+            while (pe > ps && wc_[pe - 1].aux) --pe;
             Parsed p = parse_phrase(ps, pe);
             if (usable(p)) { take(p, std::string(toks_[w].text), 0.9); return a; }
           }
@@ -1353,7 +1372,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
     if (v < lo) break;
     // Subject: the words before the verb in this clause.
     std::size_t pe = v;
-    while (pe > lo && is_aux(toks_[pe - 1].lower)) --pe;
+    while (pe > lo && wc_[pe - 1].aux) --pe;
     // "Calling it a "culture of death", the archbishop said …": the subject follows.
     if (v == ss && participle(toks_[v])) {
       std::size_t x = q + 1;
@@ -1418,7 +1437,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       for (std::size_t v = k - 1; v-- > ps;) {
         if (is_cue(v)) {
           std::size_t pe = v;
-          while (pe > ps && is_aux(toks_[pe - 1].lower)) --pe;
+          while (pe > ps && wc_[pe - 1].aux) --pe;
           Parsed p = pe > ps ? parse_subject(ps, pe) : Parsed{};
           if (!usable(p) && v + 1 < k - 1) p = parse_phrase(v + 1, k - 1);
           if (usable(p)) {
@@ -1443,7 +1462,7 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       if (toks_[v].type == Token::Type::quote || toks_[v].text == ",") break;
       if (!is_cue(v)) continue;
       std::size_t pe = v;
-      while (pe > q + 1 && is_aux(toks_[pe - 1].lower)) --pe;
+      while (pe > q + 1 && wc_[pe - 1].aux) --pe;
       Parsed p = parse_phrase(q + 1, pe);
       if (usable(p) && !p.pronoun && p.kind != SpeakerKind::anonymous) {
         take(p, std::string(toks_[v].text), 0.7);
@@ -1599,7 +1618,7 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
       if (!(w == "his" || w == "her" || w == "their") || !toks_[x + 1].cap) continue;
       std::size_t e = name_run_end(x + 1, se);
       bool orgish = false;
-      for (std::size_t y = x + 1; y < e; ++y) if (lexicon::org_head(toks_[y].lower)) orgish = true;
+      for (std::size_t y = x + 1; y < e; ++y) if (wc_[y].org) orgish = true;
       if (orgish) { a.affiliation = span_text(x + 1, e); break; }
     }
   }

@@ -84,6 +84,12 @@ class SpeakerResolver {
 
   std::string_view text_;
   std::vector<char> cue_;  // per token: a speech verb used as a verb
+  // Word lists a token belongs to, looked up once per token (the rules ask many times).
+  struct WordClass {
+    bool title = false, org = false, anon = false, person_pronoun = false, org_pronoun = false, not_name = false,
+         particle = false, month = false, place_word = false, speech = false, aux = false;
+  };
+  std::vector<WordClass> wc_;
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;

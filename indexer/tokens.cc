@@ -83,7 +83,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       std::size_t end = j;
       while (k < n) {
         unsigned char kb = static_cast<unsigned char>(text[k]);
-        if (kb < 0x80 && std::isalnum(kb)) { end = ++k; continue; }  // ASCII fast path
+        if ((kb >= 'a' && kb <= 'z') || (kb >= 'A' && kb <= 'Z') || (kb >= '0' && kb <= '9')) { end = ++k; continue; }
         std::size_t k2 = k;
         char32_t d = utf8::next(text, k2);
         if (word_char(d)) { end = k = k2; continue; }
@@ -96,7 +96,18 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       }
       // Trailing period belongs to the word when it is an abbreviation or an initial ("J.", "U.S.").
       std::string_view w = text.substr(start, end - start);
-      std::string lower = utf8::to_lower(w);
+      bool ascii = true;
+      for (unsigned char ch : w) if (ch >= 0x80) { ascii = false; break; }
+      std::string lower;
+      if (ascii) {
+        lower.resize(w.size());
+        for (std::size_t x = 0; x < w.size(); ++x) {
+          char ch = w[x];
+          lower[x] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        }
+      } else {
+        lower = utf8::to_lower(w);
+      }
       bool took_dot = false;
       if (end < n && text[end] == '.') {
         std::string with_dot = lower + ".";
@@ -113,15 +124,26 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
         // A new sentence starts at a capital (or digit); a lower-case word continues.
         std::size_t kk = start;
         char32_t first = utf8::next(text, kk);
-        if (u_isupper(static_cast<UChar32>(first)) || u_isdigit(static_cast<UChar32>(first)) || !toks.empty() && toks.back().type == Token::Type::newline) ++sentence;
+        if (u_isupper(static_cast<UChar32>(first)) || u_isdigit(static_cast<UChar32>(first)) ||
+            (!toks.empty() && toks.back().type == Token::Type::newline))
+          ++sentence;
         sentence_pending = false;
       }
-      Token t{Token::Type::word, start, end, w};
-      std::size_t kk = start;
-      char32_t first = utf8::next(text, kk);
-      t.cap = u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first));
+      Token t{Token::Type::word, start, end, w, {}};
       bool allc = true, any = false;
-      for (std::size_t p = start; p < end;) {
+      if (ascii) {
+        t.cap = text[start] >= 'A' && text[start] <= 'Z';
+        for (std::size_t p = start; p < end; ++p) {
+          char ch = text[p];
+          if (ch >= 'a' && ch <= 'z') { any = true; allc = false; }
+          else if (ch >= 'A' && ch <= 'Z') any = true;
+        }
+      } else {
+        std::size_t kk = start;
+        char32_t first = utf8::next(text, kk);
+        t.cap = u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first));
+      }
+      for (std::size_t p = start; !ascii && p < end;) {
         unsigned char pb = static_cast<unsigned char>(text[p]);
         if (pb < 0x80) {
           ++p;
