@@ -194,6 +194,17 @@ const Set& month_or_day_set() {
 
 bool month_or_day(std::string_view w) { return in(month_or_day_set(), w); }
 
+// Words that may stand between a subject and its speech verb ("has also said", "reportedly said").
+const Set& aux_set() {
+  static const Set s = {
+      "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "previously", "further",
+      "again", "once", "reportedly", "recently", "earlier", "simply", "only", "just", "would", "will",
+      "could", "can", "did", "does", "not", "never", "repeatedly", "publicly", "privately", "separately",
+      "quickly", "flatly", "bluntly", "openly", "initially", "originally", "first", "finally", "subsequently",
+      "still", "even", "frequently", "often", "told", "in", "a", "an"};
+  return s;
+}
+
 std::uint16_t classify(std::string_view w) {
   static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
     std::unordered_map<std::string_view, std::uint16_t> t;
@@ -208,6 +219,7 @@ std::uint16_t classify(std::string_view w) {
     add(name_particle_set(), kParticle);
     add(not_a_name_set(), kNotAName);
     add(month_or_day_set(), kMonth);
+    add(aux_set(), kAux);
     t["it"] |= kOrgPronoun;
     t["they"] |= kOrgPronoun;
     return t;

@@ -11,17 +11,6 @@
 namespace whosaid {
 namespace {
 
-bool is_aux(std::string_view w) {
-  static const std::vector<std::string_view> aux = {
-      "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "previously", "further",
-      "again", "once", "had", "reportedly", "recently", "earlier", "simply", "only", "just", "would", "will",
-      "could", "can", "did", "does", "not", "never", "repeatedly", "publicly", "privately", "separately",
-      "quickly", "flatly", "bluntly", "openly", "initially", "originally", "first", "finally", "subsequently",
-      "still", "even", "frequently", "often", "told", "in", "a", "an"};
-  static const std::unordered_set<std::string_view> set(aux.begin(), aux.end());
-  return set.count(w) > 0;
-}
-
 bool ends_possessive(std::string_view w) {
   return (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
 }
@@ -110,7 +99,7 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
     c.particle = f & lexicon::kParticle;
     c.month = f & lexicon::kMonth;
     c.speech = f & lexicon::kSpeechVerb;
-    c.aux = is_aux(w);
+    c.aux = f & lexicon::kAux;
     c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
   }
   for (std::size_t i = 0; i < toks_.size(); ++i) {
