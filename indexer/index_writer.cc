@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <xapian.h>
 
 #include "aliases.h"
 #include "quote_document.h"
+#include "quote_record.h"
 #include "reader.h"
 #include "schema.h"
 #include "xapian_error.h"
@@ -69,15 +71,6 @@ void install_synonyms(Xapian::WritableDatabase& db) {
   db.set_metadata(schema::metadata::aliases_hash, hash);
 }
 
-// The words a document teaches spelling correction, each counted once per document so that
-// deleting the document takes exactly as much away again.
-std::set<std::string> spelling_terms(const Xapian::Document& doc) {
-  std::set<std::string> out;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    if (is_spelling_term(*t)) out.insert(*t);
-  return out;
-}
-
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -89,6 +82,21 @@ struct IndexWriter::Impl {
   std::size_t batch_articles = 0;
   std::size_t written = 0;
   std::size_t deleted = 0;
+  // Spelling counts added (positive) or taken back (negative) by this batch, applied at commit:
+  // one table update per word and batch instead of one per word and document.
+  std::unordered_map<std::string, long> spelling_delta;
+
+  void count_spelling(const Quote& q, long delta) {
+    for (auto& word : spelling_words(q)) spelling_delta[std::move(word)] += delta;
+  }
+
+  void apply_spelling() {
+    for (const auto& [word, n] : spelling_delta) {
+      if (n > 0) db.add_spelling(word, static_cast<Xapian::termcount>(n));
+      if (n < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-n));
+    }
+    spelling_delta.clear();
+  }
 
   void begin_batch() {
     if (in_transaction) return;
@@ -102,6 +110,7 @@ struct IndexWriter::Impl {
   }
 
   void commit() {
+    apply_spelling();
     if (in_transaction) {
       db.commit_transaction();
       in_transaction = false;
@@ -114,7 +123,7 @@ struct IndexWriter::Impl {
     if (!db.term_exists(term)) return 0;
     std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
     for (auto id : ids) {
-      for (const auto& word : spelling_terms(db.get_document(id))) db.remove_spelling(word);
+      count_spelling(record_from_json(db.get_document(id).get_data()).quote, -1);
       db.delete_document(id);
     }
     deleted += ids.size();
@@ -153,9 +162,8 @@ void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& qu
     impl_->begin_batch();
     impl_->delete_quotes(a.id);
     for (const auto& q : quotes) {
-      Xapian::Document doc = quote_document(a, q, impl_->tg);
-      for (const auto& word : spelling_terms(doc)) impl_->db.add_spelling(word);
-      impl_->db.add_document(doc);
+      impl_->count_spelling(q, +1);
+      impl_->db.add_document(quote_document(a, q, impl_->tg));
       ++impl_->written;
     }
     impl_->end_article();

@@ -40,6 +40,20 @@ Span paragraph_after(const std::string& text, std::size_t end) {
   return {0, 0};
 }
 
+// Words that say nothing on their own ("the", "of"): the search side drops them from queries
+// outside phrases, so the context terms below leave them out altogether.
+const Xapian::Stopper& context_stopper() {
+  static const Xapian::SimpleStopper* stopper = [] {
+    auto* st = new Xapian::SimpleStopper;  // lives as long as the program
+    for (const char* w : {"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+                          "he", "her", "his", "i", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the",
+                          "their", "they", "this", "to", "was", "we", "were", "which", "who", "will", "with"})
+      st->add(w);
+    return st;
+  }();
+  return *stopper;
+}
+
 void index_field(Xapian::TermGenerator& tg, std::string_view text, std::string_view prefix, bool also_free_text) {
   if (blank(text)) return;
   tg.index_text(std::string(text), schema::kFieldWdf, std::string(prefix));
@@ -48,6 +62,21 @@ void index_field(Xapian::TermGenerator& tg, std::string_view text, std::string_v
     tg.index_text(std::string(text), schema::kFieldWdf);
     tg.increase_termpos(schema::kFieldGap);
   }
+}
+
+// Low-weight context (the title's free-text copy, the paragraph around the quote): stems only
+// (Z terms, what the query parser looks up for a lower-case word), no positions, no stop words.
+// Phrases and exact spellings are for the quote and the prefixed fields; a phrase that runs
+// through the neighbouring sentences is not what anyone looks for. Context was most of a
+// document's terms, and its positions most of the index.
+void index_context(Xapian::TermGenerator& tg, std::string_view text) {
+  if (blank(text)) return;
+  tg.set_stopper(&context_stopper());
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  tg.index_text_without_positions(std::string(text), schema::kContextWdf);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_stopper(nullptr);
 }
 
 // Every spelling of the organisations this quote speaks for: the affiliation, and the speaker
@@ -72,7 +101,8 @@ void add_free_text(Xapian::TermGenerator& tg, const Article& a, const Quote& q) 
     for (const auto& spelling : org_spellings(org)) index_field(tg, spelling, schema::prefix::org, false);
   }
   index_field(tg, a.outlet, schema::prefix::outlet, false);
-  index_field(tg, a.title, schema::prefix::title, true);
+  index_field(tg, a.title, schema::prefix::title, false);
+  index_context(tg, a.title);
 }
 
 // Lowest weight: the paragraph the quote stands in (the title is already in). It names what "he"
@@ -83,11 +113,8 @@ void add_context(Xapian::TermGenerator& tg, const Article& a, const Quote& q) {
   // The quote's own words are indexed already, at a higher weight: only what surrounds them here.
   std::size_t qs = std::clamp(q.mark_end > q.mark_start ? q.mark_start : q.byte_start, start, end);
   std::size_t qe = std::clamp(q.mark_end > q.mark_start ? q.mark_end : q.byte_end, qs, end);
-  for (auto [b, e] : {Span{start, qs}, Span{qe, end}}) {
-    if (e <= b) continue;
-    tg.index_text(a.text.substr(b, e - b), schema::kContextWdf);
-    tg.increase_termpos(schema::kFieldGap);
-  }
+  for (auto [b, e] : {Span{start, qs}, Span{qe, end}})
+    if (e > b) index_context(tg, std::string_view(a.text).substr(b, e - b));
 }
 
 // The text whose organisation mentions the quote inherits: the title and the paragraphs before,
@@ -128,11 +155,24 @@ void add_values(Xapian::Document& doc, const Article& a, const Quote& q) {
 
 }  // namespace
 
-bool is_spelling_term(const std::string& term) {
-  if (term.empty() || term.size() > 64) return false;
-  unsigned char c = static_cast<unsigned char>(term[0]);
-  if (c >= 'A' && c <= 'Z') return false;  // prefixed or a Z stem
-  return term.find_first_not_of("0123456789.,") != std::string::npos;  // numbers are never misspelt
+std::vector<std::string> spelling_words(const Quote& q) {
+  // Unstemmed terms, as the QueryParser sees the words it corrects. One generator per thread:
+  // building one is not free, and documents may be built on another thread than the writer's.
+  thread_local Xapian::TermGenerator tg;
+  Xapian::Document scratch;
+  tg.set_document(scratch);
+  tg.index_text_without_positions(q.text);
+  tg.index_text_without_positions(q.speaker);
+  tg.index_text_without_positions(q.role);
+  for (const auto& org : organisations_of(q)) tg.index_text_without_positions(org);
+  std::vector<std::string> out;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() > 64) continue;
+    if (term.find_first_not_of("0123456789.,") == std::string::npos) continue;  // numbers are never misspelt
+    out.push_back(term);
+  }
+  return out;
 }
 
 Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGenerator& tg) {

@@ -41,8 +41,15 @@ std::pair<std::size_t, std::size_t> paragraph_span(const Article& a, const Quote
 QuoteRecord make_record(const Article& a, const Quote& q) {
   QuoteRecord r;
   r.quote = q;
-  r.article = a;
-  r.article.text.clear();
+  // Everything but the text, which is the biggest part and not kept.
+  r.article.id = a.id;
+  r.article.title = a.title;
+  r.article.outlet = a.outlet;
+  r.article.date = a.date;
+  r.article.url = a.url;
+  r.article.authors = a.authors;
+  r.article.language = a.language;
+  r.article.source = a.source;
   auto [start, end] = paragraph_span(a, q);
   r.paragraph = a.text.substr(start, end - start);
   r.paragraph_start = start;

@@ -100,6 +100,7 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
     c.month = f & lexicon::kMonth;
     c.speech = f & lexicon::kSpeechVerb;
     c.aux = f & lexicon::kAux;
+    c.connector = is_connector(w);
     c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
   }
   for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -148,12 +149,12 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
     const Token& t = toks_[j];
     if (t.type != Token::Type::word) break;
     if (t.cap && !wc_[j].month) { ++j; if (ends_possessive(t.text)) break; continue; }
-    if ((wc_[j].particle || is_connector(t.lower)) && j + 1 < b && toks_[j + 1].type == Token::Type::word &&
+    if ((wc_[j].particle || wc_[j].connector) && j + 1 < b && toks_[j + 1].type == Token::Type::word &&
         toks_[j + 1].cap && j > i) { ++j; continue; }
     break;
   }
   // Do not end on a connector.
-  while (j > i + 1 && is_connector(toks_[j - 1].lower)) --j;
+  while (j > i + 1 && wc_[j - 1].connector) --j;
   return j;
 }
 
@@ -161,9 +162,11 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
 // party"), else the word as written ("Democrat").
 std::string SpeakerResolver::party_name(std::string_view written) const {
   std::string full = party_of(utf8::to_lower(written));
-  std::string lower_text = utf8::to_lower(text_);
+  if (lower_text_.empty()) lower_text_ = utf8::to_lower(text_);
+  const std::string& lower_text = lower_text_;
   std::string lf = utf8::to_lower(full);
-  if (auto at = lower_text.find(lf); at != std::string::npos) return std::string(text_.substr(at, full.size()));
+  if (lower_text.size() == text_.size())  // offsets line up (lower-casing kept every length)
+    if (auto at = lower_text.find(lf); at != std::string::npos) return std::string(text_.substr(at, full.size()));
   return std::string(written);
 }
 

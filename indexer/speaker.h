@@ -87,9 +87,10 @@ class SpeakerResolver {
   // Word lists a token belongs to, looked up once per token (the rules ask many times).
   struct WordClass {
     bool title = false, org = false, anon = false, person_pronoun = false, org_pronoun = false, not_name = false,
-         particle = false, month = false, place_word = false, speech = false, aux = false;
+         particle = false, month = false, place_word = false, speech = false, aux = false, connector = false;
   };
   std::vector<WordClass> wc_;
+  mutable std::string lower_text_;  // the text lower-cased, made on first use
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;

@@ -8,6 +8,10 @@
 namespace whosaid {
 namespace {
 
+inline bool ascii_alnum(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 bool word_char(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
 }
@@ -75,15 +79,26 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
     if (b == ' ' || b == '\t' || b == '\r') { ++i; continue; }
     std::size_t start = i;
     std::size_t j = i;
-    char32_t c = utf8::next(text, j);
-    if (u_isUWhiteSpace(static_cast<UChar32>(c))) { i = j; continue; }
-    if (word_char(c)) {
+    char32_t c;
+    bool is_word;
+    if (b < 0x80) {  // ASCII: no decoding, no ICU
+      c = b;
+      j = i + 1;
+      if (b < 0x20 || b == 0x7F) { i = j; continue; }
+      is_word = ascii_alnum(b);
+    } else {
+      c = utf8::next(text, j);
+      if (u_isUWhiteSpace(static_cast<UChar32>(c))) { i = j; continue; }
+      is_word = word_char(c);
+    }
+    if (is_word) {
       // word: letters/digits joined by inner apostrophes, hyphens, periods (U.S.), ampersands
       std::size_t k = j;
       std::size_t end = j;
       while (k < n) {
         unsigned char kb = static_cast<unsigned char>(text[k]);
-        if ((kb >= 'a' && kb <= 'z') || (kb >= 'A' && kb <= 'Z') || (kb >= '0' && kb <= '9')) { end = ++k; continue; }
+        if (ascii_alnum(kb)) { end = ++k; continue; }
+        if (kb < 0x80 && kb != '\'' && kb != '-' && kb != '.' && kb != '&') break;  // ASCII end of word
         std::size_t k2 = k;
         char32_t d = utf8::next(text, k2);
         if (word_char(d)) { end = k = k2; continue; }
@@ -123,7 +138,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       if (sentence_pending) {
         // A new sentence starts at a capital (or digit); a lower-case word continues.
         std::size_t kk = start;
-        char32_t first = utf8::next(text, kk);
+        char32_t first = ascii ? static_cast<unsigned char>(text[start]) : utf8::next(text, kk);
         if (u_isupper(static_cast<UChar32>(first)) || u_isdigit(static_cast<UChar32>(first)) ||
             (!toks.empty() && toks.back().type == Token::Type::newline))
           ++sentence;
