@@ -220,6 +220,7 @@ std::uint16_t classify(std::string_view w) {
     add(not_a_name_set(), kNotAName);
     add(month_or_day_set(), kMonth);
     add(aux_set(), kAux);
+    for (std::string_view c : {"of", "for", "and", "the", "de", "&", "du", "des", "la"}) t[c] |= kConnector;
     t["it"] |= kOrgPronoun;
     t["they"] |= kOrgPronoun;
     return t;

@@ -100,7 +100,7 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
     c.month = f & lexicon::kMonth;
     c.speech = f & lexicon::kSpeechVerb;
     c.aux = f & lexicon::kAux;
-    c.connector = is_connector(w);
+    c.connector = f & lexicon::kConnector;
     c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
   }
   for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -161,16 +161,14 @@ std::size_t SpeakerResolver::name_run_end(std::size_t i, std::size_t b) const {
 // A party word as an affiliation: the party's name when the article spells it ("Democratic
 // party"), else the word as written ("Democrat").
 std::string SpeakerResolver::party_name(std::string_view written) const {
-  std::string full = party_of(utf8::to_lower(written));
-  if (lower_text_.empty()) lower_text_ = utf8::to_lower(text_);
-  const std::string& lower_text = lower_text_;
-  std::string lf = utf8::to_lower(full);
-  if (lower_text.size() == text_.size())  // offsets line up (lower-casing kept every length)
-    if (auto at = lower_text.find(lf); at != std::string::npos) return std::string(text_.substr(at, full.size()));
+  std::string full = party_of(utf8::to_lower(written));  // "Democratic Party"
+  std::string lower_p = full;                              // "Democratic party"
+  if (auto sp = lower_p.rfind(' '); sp != std::string::npos) lower_p[sp + 1] = 'p';
+  if (text_.find(full) != std::string_view::npos) return full;
+  if (text_.find(lower_p) != std::string_view::npos) return lower_p;
   return std::string(written);
 }
 
-// "Transport for London (TfL)": the capitals of the short form are the initials of the long one.
 bool SpeakerResolver::initials_match(std::size_t s, std::size_t e, std::string_view shortform) const {
   std::string caps, initials;
   for (char c : shortform) {
@@ -841,6 +839,16 @@ void SpeakerResolver::build_registry() {
       std::string full = span_text(i, e);
       if (full.rfind("The ", 0) == 0) full = full.substr(4);
       acronyms_.emplace_back(std::string(toks_[e + 1].text), full);
+    }
+    // A lone capitalised word that neither speaks, nor carries a title, nor names an organisation
+    // is most often a place, a product or a sentence opener: not worth a full parse.
+    if (e == i + 1 && !wc_[i].org && !acronym_like(toks_[i]) && !(e < n && (is_cue(e) || (wc_[e].aux && e + 1 < n && is_cue(e + 1)))) &&
+        !(i > 0 && (wc_[i - 1].title || toks_[i - 1].lower == "the" || toks_[i - 1].text == ",")) &&
+        !(e < n && (toks_[e].text == "," || toks_[e].text == "("))) {
+      const Entity* known = find_entity(std::string(toks_[i].text));
+      if (known) person_mentions_.emplace_back(i, static_cast<std::size_t>(known - entities_.data()));
+      i = e;
+      continue;
     }
     // Parse this mention as a phrase with what follows (appositive), to learn roles.
     std::size_t b = e;

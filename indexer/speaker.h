@@ -90,7 +90,6 @@ class SpeakerResolver {
          particle = false, month = false, place_word = false, speech = false, aux = false, connector = false;
   };
   std::vector<WordClass> wc_;
-  mutable std::string lower_text_;  // the text lower-cased, made on first use
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;
