@@ -1,6 +1,8 @@
 #include "index_writer.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -110,12 +112,18 @@ struct IndexWriter::Impl {
   }
 
   void commit() {
+    auto t0 = std::chrono::steady_clock::now();
     apply_spelling();
+    auto t1 = std::chrono::steady_clock::now();
     if (in_transaction) {
       db.commit_transaction();
       in_transaction = false;
     }
     db.commit();
+    auto t2 = std::chrono::steady_clock::now();
+    static auto last = t0;
+    if (getenv("WTRACE")) fprintf(stderr, "TRACE batch %.3f spelling %.3f commit %.3f\n", std::chrono::duration<double>(t0 - last).count(), std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
+    last = t2;
   }
 
   std::size_t delete_quotes(const std::string& article_id) {

@@ -158,7 +158,10 @@ const Set& not_a_name_set() {
       "what", "why", "how", "who", "where", "which", "yes", "no", "not", "all", "some", "many", "most",
       "one", "two", "three", "both", "each", "every", "no.", "said", "says", "told", "added", "wrote",
       "under", "over", "since", "until", "because", "although", "though", "despite", "during", "through",
-      "former", "late", "then", "now", "still", "even", "just", "only", "again", "instead", "speaking"};
+      "former", "late", "then", "now", "still", "even", "just", "only", "again", "instead", "speaking",
+      "another", "other", "others", "every", "several", "few", "either", "neither", "such", "twitter",
+      "facebook", "instagram", "youtube", "tiktok", "github", "reddit", "linkedin", "whatsapp", "telegram",
+      "article", "image", "photo", "video", "source", "sources", "people"};
   return s;
 }
 

@@ -31,7 +31,12 @@ bool is_connector(std::string_view w) {
 bool role_noun(std::string_view w) {
   if (lexicon::title_word(w)) return true;
   if (w.size() < 5) return false;
-  for (std::string_view suf : {"ist", "ian", "or", "er", "ant", "ent", "man", "woman", "person", "ary"})
+  static const std::unordered_set<std::string_view> agents = {
+      "resident", "student", "correspondent", "superintendent", "consultant", "accountant", "attendant",
+      "merchant", "servant", "immigrant", "migrant", "applicant", "participant", "claimant", "defendant",
+      "entrant", "tenant", "informant", "contestant", "regent", "agent", "president", "vice-president"};
+  if (agents.count(w)) return true;
+  for (std::string_view suf : {"ist", "ian", "or", "er", "man", "woman", "person", "ary"})
     if (w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {
       static const std::vector<std::string_view> no = {"other", "under", "after", "over", "later", "never", "whether",
                                                         "together", "rather", "further", "however", "another",
@@ -285,7 +290,7 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
       first.lower == "but" || first.lower == "as" || first.lower == "while" || first.lower == "when" ||
       first.lower == "after" || first.lower == "before" || first.lower == "during" || first.lower == "according" ||
       first.lower == "speaking" || first.lower == "who" || first.lower == "with" ||
-      (is_cue(s) && first.lower.size() > 3 && first.lower.substr(first.lower.size() - 3) == "ing"))
+      (first.lower.size() > 4 && first.lower.compare(first.lower.size() - 3, 3, "ing") == 0 && !role_noun(first.lower)))
     return;
   // A description names a role; "gave his condolences via Twitter" does not.
   {
@@ -1543,9 +1548,20 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
     // "the archbishop": the latest person whose role says so.
     std::string want = m.substr(m.rfind(' ') + 1);
     const Entity* hit = nullptr;
+    // "Gov. Mike Pence" is "the governor"
+    auto spelled = [](std::string r) {
+      static const std::vector<std::pair<std::string_view, std::string_view>> abbrev = {
+          {"gov.", "governor"}, {"sen.", "senator"}, {"rep.", "representative"}, {"gen.", "general"},
+          {"lt.", "lieutenant"}, {"col.", "colonel"}, {"capt.", "captain"}, {"sgt.", "sergeant"},
+          {"prof.", "professor"}, {"dr.", "doctor"}, {"rev.", "reverend"}, {"supt.", "superintendent"}};
+      for (const auto& [ab, full] : abbrev)
+        for (auto at = r.find(ab); at != std::string::npos; at = r.find(ab, at + full.size()))
+          r.replace(at, ab.size(), full);
+      return r;
+    };
     for (const auto& [t, idx] : person_mentions_) {
       if (t >= q) break;
-      std::string r = lower(entities_[idx].role);
+      std::string r = spelled(lower(entities_[idx].role));
       if (!r.empty() && r.find(want) != std::string::npos) hit = &entities_[idx];
     }
     if (hit) {
@@ -1656,7 +1672,10 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
         a.affiliation = entities_[idx].name;
     }
   }
-  if (a.speaker.empty() && !a.mention.empty() && a.kind == SpeakerKind::person) a.speaker = a.mention;
+  // An unresolved pronoun is no name: the speaker stays unknown ("" per CONTRACT.md).
+  if (a.speaker.empty() && !a.mention.empty() && a.kind == SpeakerKind::person && !lexicon::person_pronoun(m) &&
+      !lexicon::org_pronoun(m))
+    a.speaker = a.mention;
   if (a.confidence < 0.05) a.confidence = 0.05;
 }
 
