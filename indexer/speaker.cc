@@ -506,6 +506,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       for (std::size_t x = after_title; x < e; ++x)
         if (wc_[x].org) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
+      if (e == i + 1 && !party_of(toks_[i].lower).empty()) org = true;  // "Democratic" alone
       // "Liberal Democrats", "Senate Republicans": parties and titles only
       if (!org) {
         bool only = true, party = false;
@@ -1108,7 +1109,14 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       ++x;
     if (x >= e || toks_[x].type != Token::Type::word) continue;
     const Token& t = toks_[x];
+    // "Hours later,", "Two years ago,": time, not a subject
+    const auto& last_word = toks_[e - 1].lower;
+    if (last_word == "later" || last_word == "ago" || last_word == "earlier" || last_word == "afterwards") continue;
     if (opens_adverbial(t.lower) && !(x + 1 < e && toks_[x + 1].type == Token::Type::word && is_cue(x + 1))) continue;
+    // "a Republican, Mark Amodei, …": the indefinite description is an appositive of the name after it
+    if ((t.lower == "a" || t.lower == "an") && k + 1 < segs.size() && toks_[segs[k + 1].first].cap &&
+        toks_[segs[k + 1].first].type == Token::Type::word)
+      continue;
     Parsed p;
     if (lexicon::person_pronoun(t.lower) || lexicon::org_pronoun(t.lower)) {
       p.pronoun = true;
@@ -1161,8 +1169,17 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       }
       return parse_phrase(x, end);
     }
-    // A name first: its run, a lower-case organisation head ("Richmond police"), "of <Org>".
+    // A name first: its run, a lower-case organisation head ("Richmond police"), "of <Org>";
+    // "Democratic presidential candidate Bernie Sanders": role words between two capitalised runs.
     std::size_t re = name_run_end(x, e);
+    {
+      std::size_t y = re;
+      while (y < e && y < re + 4 && toks_[y].type == Token::Type::word && !toks_[y].cap && !wc_[y].aux && !is_cue(y) &&
+             !wc_[y].connector && toks_[y].lower != "in" && toks_[y].lower != "on" && toks_[y].lower != "at" &&
+             toks_[y].lower != "to" && toks_[y].lower != "with" && toks_[y].lower != "by" && toks_[y].lower != "from")
+        ++y;
+      if (y > re && y < e && toks_[y].cap && role_noun(toks_[y - 1].lower)) re = name_run_end(y, e);
+    }
     if (re < e && toks_[re].type == Token::Type::word && !toks_[re].cap && wc_[re].org) ++re;
     if (re + 1 < e && (toks_[re].lower == "of" || toks_[re].lower == "from" || toks_[re].lower == "at") && toks_[re + 1].cap)
       re = name_run_end(re + 1, e);
