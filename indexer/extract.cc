@@ -149,12 +149,27 @@ std::vector<Quote> extract_quotes(const Article& article) {
     bool nickname = prev && next && prev->type == Token::Type::word && prev->cap && next->type == Token::Type::word &&
                     next->cap && sh.words <= 3 && !sh.ends_punct;
     if (nickname) continue;
-    if ((prev_title_cue || prev2_title_cue) && (title_case || !sh.ends_punct) && sh.words <= 12 &&
-        !(prev && (prev->lower == "called") && !title_case)) {
+    // "a process called "exfiltration."": a name given, not words said (a long or exclaimed
+    // quotation after "called" is still speech).
+    bool named = prev && prev->type == Token::Type::word &&
+                 (prev->lower == "called" || prev->lower == "named" || prev->lower == "termed" || prev->lower == "dubbed");
+    if (named && sh.words < 5) continue;
+    if ((prev_title_cue || prev2_title_cue) && (title_case || !sh.ends_punct) && sh.words <= 12 && !named) {
       continue;
     }
+    // "termed Brexit for "British exit"": a gloss of a term
+    if (prev && prev->lower == "for" && sh.words <= 4) {
+      bool naming = false;
+      for (std::size_t k = qt - 1; k-- > 0 && qt - k <= 5;)
+        if (toks[k].lower == "termed" || toks[k].lower == "called" || toks[k].lower == "named" || toks[k].lower == "stands" ||
+            toks[k].lower == "short")
+          naming = true;
+      if (naming) continue;
+    }
+    // "her "kuffar" (non-Muslim) parents": a foreign word with its translation
+    if (sh.words == 1 && next && next->text == "(") continue;
     bool kind_partial = !starts_clause && !sp.multi_paragraph;
-    if (kind_partial && after_verb && sh.starts_upper && sh.words >= 4) kind_partial = false;
+    if (kind_partial && after_verb && sh.starts_upper) kind_partial = false;
 
     Attribution at = resolver.attribute(qt);
     if (starts_clause || sp.multi_paragraph) {

@@ -96,6 +96,9 @@ std::vector<Mark> scan_marks(std::string_view text) {
       switch (c) {
         case '"':
           m.role = directional(f, Role::either);
+          // `…die?' ".` (a thin space before the closing mark): punctuation after it means closing
+          if (m.role == Role::open && is_space(prev) && (next == '.' || next == ',' || next == ';' || next == ':'))
+            m.role = Role::either;
           if (!f.left && !f.right) m.role = is_space(prev) && is_space(next) ? Role::weak_close : Role::either;
           break;
         case 0x201C: case 0x201F: m.role = directional(f, Role::open); break;  // “ (closes German „…“)
