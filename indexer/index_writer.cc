@@ -1,10 +1,13 @@
 #include "index_writer.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <xapian.h>
@@ -75,11 +78,18 @@ void install_synonyms(Xapian::WritableDatabase& db) {
 
 }  // namespace
 
+// One article's documents, built on the caller's thread, written on the writer's.
+struct PreparedArticle {
+  std::string id;
+  std::vector<Xapian::Document> docs;
+  std::vector<std::string> spelling;  // every document's spelling words, one entry per document
+};
+
 struct IndexWriter::Impl {
   std::string path;
   Options options;
   Xapian::WritableDatabase db;
-  Xapian::TermGenerator tg;
+  Xapian::TermGenerator tg;  // the caller's thread only
   bool in_transaction = false;
   std::size_t batch_articles = 0;
   std::size_t written = 0;
@@ -88,9 +98,18 @@ struct IndexWriter::Impl {
   // one table update per word and batch instead of one per word and document.
   std::unordered_map<std::string, long> spelling_delta;
 
-  void count_spelling(const Quote& q, long delta) {
-    for (auto& word : spelling_words(q)) spelling_delta[std::move(word)] += delta;
-  }
+  // The writer thread (Options::background) and what it shares with the caller. Everything above
+  // except `tg` belongs to whichever thread holds the turn: the writer while it has work, the
+  // caller after drain().
+  std::thread writer;
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<PreparedArticle> queue;
+  bool busy = false;      // the writer is writing an article it took off the queue
+  bool stopping = false;
+  std::exception_ptr error;  // the writer's first failure; later work is dropped
+
+  // ---- Xapian, on whichever thread has the turn
 
   void apply_spelling() {
     for (const auto& [word, n] : spelling_delta) {
@@ -102,7 +121,7 @@ struct IndexWriter::Impl {
 
   void begin_batch() {
     if (in_transaction) return;
-    db.begin_transaction();
+    db.begin_transaction(false);  // commit() below writes it out
     in_transaction = true;
     batch_articles = 0;
   }
@@ -112,31 +131,104 @@ struct IndexWriter::Impl {
   }
 
   void commit() {
-    auto t0 = std::chrono::steady_clock::now();
     apply_spelling();
-    auto t1 = std::chrono::steady_clock::now();
     if (in_transaction) {
       db.commit_transaction();
       in_transaction = false;
     }
     db.commit();
-    auto t2 = std::chrono::steady_clock::now();
-    static auto last = t0;
-    if (getenv("WTRACE")) fprintf(stderr, "TRACE batch %.3f spelling %.3f commit %.3f\n", std::chrono::duration<double>(t0 - last).count(), std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
-    last = t2;
   }
 
   std::size_t delete_quotes(const std::string& article_id) {
     const std::string term = schema::article_term(article_id);
+    // A new article (the common case) costs one term lookup, no query.
     if (!db.term_exists(term)) return 0;
     std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
     for (auto id : ids) {
-      count_spelling(record_from_json(db.get_document(id).get_data()).quote, -1);
+      for (auto& word : spelling_words(record_from_json(db.get_document(id).get_data()).quote))
+        spelling_delta[std::move(word)] -= 1;
       db.delete_document(id);
     }
     deleted += ids.size();
     return ids.size();
   }
+
+  void write(PreparedArticle& p) {
+    try {
+      begin_batch();
+      delete_quotes(p.id);
+      for (auto& word : p.spelling) spelling_delta[std::move(word)] += 1;
+      for (auto& doc : p.docs) {
+        db.add_document(doc);
+        ++written;
+      }
+      end_article();
+    } catch (const Xapian::Error& e) {
+      throw_xapian_error(e, "indexing article " + p.id + " into " + path);
+    }
+  }
+
+  // ---- the writer thread
+
+  void writer_loop() {
+    std::unique_lock lock(mu);
+    for (;;) {
+      changed.wait(lock, [&] { return stopping || !queue.empty(); });
+      if (stopping) return;
+      PreparedArticle p = std::move(queue.front());
+      queue.pop_front();
+      busy = true;
+      changed.notify_all();  // room in the queue
+      lock.unlock();
+      std::exception_ptr failure;
+      try {
+        write(p);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      p.docs.clear();  // Xapian handles are released on the thread that used them last
+      lock.lock();
+      busy = false;
+      if (failure && !error) error = failure;
+      if (error) queue.clear();
+      changed.notify_all();
+    }
+  }
+
+  // Hands an article to the writer; waits while the queue is full. Rethrows the writer's failure.
+  void submit(PreparedArticle&& p) {
+    if (!writer.joinable()) {
+      write(p);
+      return;
+    }
+    std::unique_lock lock(mu);
+    changed.wait(lock, [&] { return error || queue.size() < kQueueArticles; });
+    if (error) std::rethrow_exception(error);
+    queue.push_back(std::move(p));
+    changed.notify_all();
+  }
+
+  // Waits until the writer has written everything handed to it; the caller then has the turn.
+  void drain() {
+    if (!writer.joinable()) return;
+    std::unique_lock lock(mu);
+    changed.wait(lock, [&] { return error || (queue.empty() && !busy); });
+    if (error) std::rethrow_exception(error);
+  }
+
+  void stop_writer() {
+    if (!writer.joinable()) return;
+    {
+      std::lock_guard lock(mu);
+      stopping = true;
+      queue.clear();
+    }
+    changed.notify_all();
+    writer.join();
+  }
+
+  // Articles waiting for the writer: enough to ride out a slow commit, few enough to bound memory.
+  static constexpr std::size_t kQueueArticles = 256;
 };
 
 IndexWriter::IndexWriter(const std::string& path, Options options) : impl_(std::make_unique<Impl>()) {
@@ -154,10 +246,13 @@ IndexWriter::IndexWriter(const std::string& path, Options options) : impl_(std::
   } catch (const Xapian::Error& e) {
     throw_xapian_error(e, "opening index " + path);
   }
+  if (options.background) impl_->writer = std::thread([impl = impl_.get()] { impl->writer_loop(); });
 }
 
 IndexWriter::~IndexWriter() {
-  if (!impl_ || !impl_->in_transaction) return;
+  if (!impl_) return;
+  impl_->stop_writer();
+  if (!impl_->in_transaction) return;
   try {
     impl_->db.cancel_transaction();
   } catch (const Xapian::Error&) {
@@ -166,21 +261,22 @@ IndexWriter::~IndexWriter() {
 }
 
 void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& quotes) {
+  PreparedArticle p;
+  p.id = a.id;
   try {
-    impl_->begin_batch();
-    impl_->delete_quotes(a.id);
+    p.docs.reserve(quotes.size());
     for (const auto& q : quotes) {
-      impl_->count_spelling(q, +1);
-      impl_->db.add_document(quote_document(a, q, impl_->tg));
-      ++impl_->written;
+      p.docs.push_back(quote_document(a, q, impl_->tg));
+      for (auto& word : spelling_words(q)) p.spelling.push_back(std::move(word));
     }
-    impl_->end_article();
   } catch (const Xapian::Error& e) {
     throw_xapian_error(e, "indexing article " + a.id + " into " + impl_->path);
   }
+  impl_->submit(std::move(p));
 }
 
 std::size_t IndexWriter::delete_article(const std::string& article_id) {
+  impl_->drain();
   try {
     impl_->begin_batch();
     std::size_t n = impl_->delete_quotes(article_id);
@@ -192,6 +288,7 @@ std::size_t IndexWriter::delete_article(const std::string& article_id) {
 }
 
 void IndexWriter::commit() {
+  impl_->drain();
   try {
     impl_->commit();
   } catch (const Xapian::Error& e) {
@@ -199,7 +296,13 @@ void IndexWriter::commit() {
   }
 }
 
-std::size_t IndexWriter::quotations_written() const { return impl_->written; }
-std::size_t IndexWriter::quotations_deleted() const { return impl_->deleted; }
+std::size_t IndexWriter::quotations_written() const {
+  impl_->drain();
+  return impl_->written;
+}
+std::size_t IndexWriter::quotations_deleted() const {
+  impl_->drain();
+  return impl_->deleted;
+}
 
 }  // namespace whosaid

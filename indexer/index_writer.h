@@ -16,6 +16,10 @@ class IndexWriter {
     // Articles per transaction: a crash loses at most one batch, and a reader never sees an
     // article half replaced.
     std::size_t batch_articles = 1000;
+    // Write on a thread of its own: the caller extracts and builds the next articles' documents
+    // while Xapian writes earlier ones. A write error then surfaces at a later replace_article(),
+    // delete_article() or commit().
+    bool background = false;
   };
 
   // Creates the index at `path` or opens it. Throws whosaid::Error when it is locked, of another

@@ -55,7 +55,8 @@ std::string default_db() {
 // named by --delete. Exit 2 when nothing could be read at all.
 int run_index(const std::string& db, const std::vector<std::string>& inputs, const std::vector<std::string>& deletes,
               std::size_t batch) {
-  IndexWriter writer(db, {.batch_articles = batch});
+  // Extraction and document building here, Xapian on the writer's thread: two cores, two stages.
+  IndexWriter writer(db, {.batch_articles = batch, .background = true});
   for (const auto& id : deletes) {
     if (writer.delete_article(id) == 0)
       std::cerr << fmt::format("whosaid-index: --delete {}: no such article in {}\n", id, db);

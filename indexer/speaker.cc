@@ -42,7 +42,10 @@ bool role_noun(std::string_view w) {
                                                         "together", "rather", "further", "however", "another",
                                                         "different", "recent", "current", "independent", "summer",
                                                         "winter", "order", "number", "member's", "november",
-                                                        "december", "october", "september", "corner", "border"};
+                                                        "december", "october", "september", "corner", "border", "twitter", "water",
+                                                        "matter", "letter", "paper", "chapter", "quarter", "center",
+                                                        "centre", "power", "tower", "river", "danger", "murder",
+                                                        "minor", "major", "error", "floor", "door", "factor"};
       return std::find(no.begin(), no.end(), w) == no.end();
     }
   return false;
@@ -1146,9 +1149,11 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
       if (h < e && toks_[h].cap && h > x) {
         // "the Ministry of Health", "the U.S. Department of State"
         std::size_t re = name_run_end(h, e);
-        return parse_phrase(x, re);
+        Parsed q = parse_phrase(x, re);
+        if (q.kind != SpeakerKind::unknown) return q;
+        continue;
       }
-      if (h >= e || h >= x + 5 || toks_[h].type != Token::Type::word) return {};
+      if (h >= e || h >= x + 5 || toks_[h].type != Token::Type::word) continue;
       std::size_t end = h + 1;
       if (end + 1 < e && (toks_[end].lower == "of" || toks_[end].lower == "for" || toks_[end].lower == "from" ||
                           toks_[end].lower == "at" || toks_[end].lower == "within") ) {
@@ -1167,7 +1172,9 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
           end = oe;
         }
       }
-      return parse_phrase(x, end);
+      Parsed q = parse_phrase(x, end);
+      if (q.kind != SpeakerKind::unknown) return q;
+      continue;  // "The mayor of London, Sadiq Khan, …": the description, then the name
     }
     // A name first: its run, a lower-case organisation head ("Richmond police"), "of <Org>";
     // "Democratic presidential candidate Bernie Sanders": role words between two capitalised runs.

@@ -96,3 +96,55 @@ TEST_CASE("acronyms the article defines expand") {
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].affiliation == "International Federation for Human Rights");
 }
+
+TEST_CASE("subjects found through clauses, participles and relative clauses") {
+  SUBCASE("participle takes the sentence subject") {
+    auto q = only("The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, \"We grieve.\"");
+    CHECK(q.speaker == "Sadiq Khan");
+    CHECK(q.role == "mayor");
+    CHECK(q.affiliation == "London");
+  }
+  SUBCASE("statement which said") {
+    auto qs = quotes_of("The Ministry of Health met on Monday. They released a statement which said, \"Stay home.\"");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].speaker == "Ministry of Health");
+  }
+  SUBCASE("colon introduction after an adverbial") {
+    auto qs = quotes_of("Ali Reza Khamenei, the Supreme Leader, spoke. In his message, he praised him: \"He was brave.\"");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].speaker == "Ali Reza Khamenei");
+  }
+  SUBCASE("the next sentence names the speaker") {
+    auto q = only("\"It will heal us.\" Crystal Bearing of the Arapaho preservation office told the crowd.");
+    CHECK(q.speaker == "Crystal Bearing");
+    CHECK(q.affiliation == "Arapaho preservation office");
+  }
+  SUBCASE("a name after a parenthesis") {
+    CHECK(only("\"It is a lie,\" Rep. Gwen Moore (D-Wis.) said Friday.").speaker == "Gwen Moore");
+  }
+}
+
+TEST_CASE("affiliations from parties, possessives and bodies named before") {
+  SUBCASE("party before a name") {
+    auto q = only("Democrat Chuck Schumer, the Senate minority leader, told reporters \"it was a disgrace.\"");
+    CHECK(q.speaker == "Chuck Schumer");
+    CHECK(q.role == "Senate minority leader");
+    CHECK(q.affiliation == "Democrat");
+  }
+  SUBCASE("possessive place before the body") {
+    CHECK(only("\"We agree,\" said Mark Lee, a professor at London's Royal Veterinary College.").affiliation ==
+          "Royal Veterinary College");
+  }
+  SUBCASE("police rank takes the force named before") {
+    auto qs = quotes_of("Thames Valley Police arrested a man.\n\n\"We urge anyone with information to call,\" said "
+                        "Detective Inspector Steven Jones.");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].role == "Detective Inspector");
+    CHECK(qs[0].affiliation == "Thames Valley Police");
+  }
+  SUBCASE("the governor is Gov. Pence") {
+    auto qs = quotes_of("Indiana Gov. Mike Pence spoke in Ohio.\n\nThe Indiana governor said the media are \"to blame\".");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].speaker == "Mike Pence");
+  }
+}

@@ -101,3 +101,12 @@ TEST_CASE("offsets slice the text exactly, also after multi-byte characters") {
   REQUIRE(qs.size() == 1);
   CHECK(t.substr(qs[0].byte_start, qs[0].byte_end - qs[0].byte_start) == "Ça va très bien.");
 }
+
+TEST_CASE("names given and glosses are not quotations") {
+  CHECK(texts_of("He removed people from danger, a process called \"exfiltration.\" He said so.").empty());
+  CHECK(texts_of("They are called \"U.S. nationals\" on their passports, Ann Lee said.").empty());
+  CHECK(texts_of("The exit has been termed Brexit for \"British exit\".").empty());
+  CHECK(texts_of("He told her to shun her \"kuffar\" (non-Muslim) parents, police said.").empty());
+  // a partial quotation after "called" with an object in between is still speech
+  CHECK(texts_of("Ann Lee called the decision \"a disgrace\" on Monday.") == V{"a disgrace"});
+}
