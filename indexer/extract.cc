@@ -158,11 +158,13 @@ std::vector<Quote> extract_quotes(const Article& article) {
       continue;
     }
     // "termed Brexit for "British exit"": a gloss of a term
+    // "lissoirs, which means "smoother"": a translation
+    if (prev && (prev->lower == "means" || prev->lower == "meaning" || prev->lower == "translates") && sh.words <= 4) continue;
     if (prev && prev->lower == "for" && sh.words <= 4) {
       bool naming = false;
       for (std::size_t k = qt - 1; k-- > 0 && qt - k <= 5;)
         if (toks[k].lower == "termed" || toks[k].lower == "called" || toks[k].lower == "named" || toks[k].lower == "stands" ||
-            toks[k].lower == "short")
+            toks[k].lower == "short" || toks[k].lower == "means" || toks[k].lower == "meaning")
           naming = true;
       if (naming) continue;
     }

@@ -44,7 +44,7 @@ const Set& speech_verb_set() {
       "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
       "welcomed", "condemned", "slammed", "blasted",
       "explain", "write", "tweet", "declare", "announce", "add", "tell", "say",
-      "captioned", "ruled", "rules", "decided", "sang", "sings", "chanted", "tells", "spoke", "speaks", "speaking"};
+      "captioned", "ruled", "rules", "decided", "sang", "sings", "reacted", "reacts", "shared", "responded", "chanted", "tells", "spoke", "speaks", "speaking"};
   return s;
 }
 
@@ -112,7 +112,8 @@ const Set& org_head_set() {
 bool org_head(std::string_view w) { return in(org_head_set(), w); }
 
 const Set& person_pronoun_set() {
-  static const Set s = {"he", "she", "i", "we", "him", "her"};
+  static const Set s = {"he", "she", "i", "we", "him", "her", "i've", "i'm", "i'd", "we've", "we're", "he's", "she's",
+                        "i\u2019ve", "i\u2019m", "i\u2019d", "we\u2019ve", "we\u2019re", "he\u2019s", "she\u2019s"};
   return s;
 }
 

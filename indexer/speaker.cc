@@ -441,6 +441,19 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     p.name_token = b - 1;
     return p;
   }
+  // "Judge Miller's statement", "the ministry's letter": the possessor speaks.
+  if (head_end - a >= 2 && wc_[head_end - 1].anon && ends_possessive(toks_[head_end - 2].text) &&
+      toks_[head_end - 2].cap) {
+    std::size_t r = head_end - 2;
+    std::size_t rs = r;
+    while (rs > a && toks_[rs - 1].type == Token::Type::word && toks_[rs - 1].cap) --rs;
+    Parsed q = parse_phrase(rs, r + 1);
+    if (q.kind != SpeakerKind::unknown && !q.name.empty()) {
+      q.name = strip_possessive(q.name);
+      q.mention = strip_possessive(q.mention);
+      return q;
+    }
+  }
   // "his message", "their statement": the possessor speaks.
   if (head_end - a >= 2 && head_end - a <= 3 && wc_[head_end - 1].anon) {
     const auto& w = toks_[a].lower;
