@@ -160,9 +160,9 @@ const Set& not_a_name_set() {
       "one", "two", "three", "both", "each", "every", "no.", "said", "says", "told", "added", "wrote",
       "under", "over", "since", "until", "because", "although", "though", "despite", "during", "through",
       "former", "late", "then", "now", "still", "even", "just", "only", "again", "instead", "speaking",
-      "another", "other", "others", "every", "several", "few", "either", "neither", "such", "twitter",
-      "facebook", "instagram", "youtube", "tiktok", "github", "reddit", "linkedin", "whatsapp", "telegram",
-      "article", "image", "photo", "video", "source", "sources", "people"};
+      "another", "other", "others", "every", "several", "few", "either", "neither", "such", "article",
+      "image", "photo", "video", "source", "sources", "people", "had", "did", "does", "do", "was", "were", "is",
+      "are", "would", "could", "should", "will", "can", "may", "might", "must", "let"};
   return s;
 }
 

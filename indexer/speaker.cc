@@ -215,6 +215,14 @@ const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& n
   }
   if (words.empty()) return nullptr;
   const Entity* best = nullptr;
+  if (words.size() == 1) {
+    // A surname ("Clinton") names the person it ends, before anyone it begins.
+    for (const auto& e : entities_)
+      if (e.kind == SpeakerKind::person && !e.folded.empty() && e.folded.back() == words[0] && e.folded.size() > 1 &&
+          (!best || e.tokens.size() > best->tokens.size()))
+        best = &e;
+    if (best) return best;
+  }
   for (const auto& e : entities_) {
     if (e.kind != SpeakerKind::person || e.folded.empty()) continue;
     bool match = false;
@@ -517,12 +525,17 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
       // person, though "State" can head an organisation.
       std::size_t after_title = i;
       for (std::size_t x = i; x + 1 < e; ++x)
-        if (wc_[x].title && toks_[x + 1].cap) after_title = x + 1;
+        if (wc_[x].title && (toks_[x + 1].cap || wc_[x + 1].connector)) after_title = x + 1;
       bool org = false;
       for (std::size_t x = after_title; x < e; ++x)
         if (wc_[x].org) org = true;
       if (e - i == 1 && acronym_like(toks_[i])) org = true;
       if (e == i + 1 && !party_of(toks_[i].lower).empty()) org = true;  // "Democratic" alone
+      if (e == i + 1 && i > a &&
+          (toks_[i - 1].lower == "on" || toks_[i - 1].lower == "via" || toks_[i - 1].lower == "through")) {
+        i = e;  // "reacted on Twitter", "via Facebook"
+        continue;
+      }
       // "Liberal Democrats", "Senate Republicans": parties and titles only
       if (!org) {
         bool only = true, party = false;
@@ -657,6 +670,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_phrase(std::size_t a, std::size_t
     std::size_t s = person->s, e = person->e;
     std::size_t last_title = s;
     bool any_title = false;
+    if (e - s >= 3 && !toks_[s].all_caps && role_noun(toks_[s].lower)) { last_title = s; any_title = true; }
     for (std::size_t x = s; x < e; ++x)
       if (wc_[x].title && x + 1 < e) { last_title = x; any_title = true; }
     std::size_t name_s = any_title ? last_title + 1 : s;
@@ -847,7 +861,32 @@ void SpeakerResolver::learn(const Parsed& p) {
 
 void SpeakerResolver::build_registry() {
   const std::size_t n = toks_.size();
+  // Headlines and captions in title case ("Clinton Speaks Out On Race") make false names.
+  std::vector<char> headline;
+  {
+    int para = -1;
+    std::size_t words = 0, caps = 0, start = 0;
+    auto close = [&](std::size_t end) {
+      bool h = words >= 4 && caps * 10 >= words * 7;
+      for (std::size_t x = start; x < end; ++x) headline[x] = h;
+    };
+    headline.assign(n, 0);
+    for (std::size_t x = 0; x < n; ++x) {
+      if (toks_[x].paragraph != para) {
+        if (para >= 0) close(x);
+        para = toks_[x].paragraph;
+        words = caps = 0;
+        start = x;
+      }
+      if (toks_[x].type == Token::Type::word && !wc_[x].connector) {
+        ++words;
+        if (toks_[x].cap) ++caps;
+      }
+    }
+    if (para >= 0) close(n);
+  }
   for (std::size_t i = 0; i < n;) {
+    if (headline[i]) { ++i; continue; }
     if (!starts_name(i) && !(toks_[i].type == Token::Type::word && toks_[i].cap && i > 0 && toks_[i - 1].type == Token::Type::word &&
                              !wc_[i].not_name)) {
       ++i;
@@ -1033,6 +1072,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
   auto appositive_like = [&](const Seg& g) {
     const Token& t = toks_[g.s];
     if (t.type != Token::Type::word) return false;
+    if (is_cue(g.s)) return true;  // "…, told Discover Magazine the frequency … suggested": a verb phrase
     if (t.lower == "who" || t.lower == "whose" || t.lower == "which") return true;
     if ((t.lower == "a" || t.lower == "an" || t.lower == "the" || !t.cap) && !lexicon::person_pronoun(t.lower) &&
         !lexicon::org_pronoun(t.lower)) {
@@ -1043,8 +1083,7 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
         if (before == "of" || before == "the" || before == "at" || before == "for" || before == "from" || before == "with" ||
             before == "in" || before == "to" || ends_possessive(toks_[x].text))
           break;
-        if (x + 1 < g.e && toks_[x + 1].cap && !wc_[x + 1].org && !place_like(toks_, x, x + 2, text_))
-          return false;
+        if (!wc_[x].org && !wc_[x].not_name && !place_like(toks_, x, x + 1, text_)) return false;
       }
       return true;
     }
