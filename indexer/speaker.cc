@@ -867,7 +867,11 @@ void SpeakerResolver::build_registry() {
     int para = -1;
     std::size_t words = 0, caps = 0, start = 0;
     auto close = [&](std::size_t end) {
-      bool h = words >= 4 && caps * 10 >= words * 7;
+      // a headline has no closing full stop
+      std::size_t last = end;
+      while (last > start && toks_[last - 1].type == Token::Type::newline) --last;
+      bool stop = last > start && (toks_[last - 1].text == "." || toks_[last - 1].type == Token::Type::quote);
+      bool h = !stop && words >= 4 && caps * 10 >= words * 7;
       for (std::size_t x = start; x < end; ++x) headline[x] = h;
     };
     headline.assign(n, 0);
