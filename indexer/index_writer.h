@@ -15,7 +15,7 @@ class IndexWriter {
   struct Options {
     // Articles per transaction: a crash loses at most one batch, and a reader never sees an
     // article half replaced.
-    std::size_t batch_articles = 1000;
+    std::size_t batch_articles = 500;
     // Write on a thread of its own: the caller extracts and builds the next articles' documents
     // while Xapian writes earlier ones. A write error then surfaces at a later replace_article(),
     // delete_article() or commit().

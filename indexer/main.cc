@@ -97,11 +97,11 @@ int main(int argc, char** argv) {
   std::string db;
   std::vector<std::string> inputs;
   std::vector<std::string> deletes;
-  std::size_t batch = 1000;
+  std::size_t batch = 500;
   app.add_flag("--extract", extract, "print quotations as JSON lines on stdout instead of indexing");
   app.add_option("--db", db, "index path (default: $WHOSAID_DB, else ./whosaid.db)");
   app.add_option("--delete", deletes, "remove this article id's quotations from the index (repeatable)");
-  app.add_option("--batch", batch, "articles per transaction (default 1000)")->check(CLI::PositiveNumber);
+  app.add_option("--batch", batch, "articles per transaction (default 500)")->check(CLI::PositiveNumber);
   app.add_option("inputs", inputs, "files, directories or - (JSONL on stdin)");
   try {
     app.parse(argc, argv);

@@ -1082,7 +1082,9 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
         !lexicon::org_pronoun(t.lower)) {
       // a description: no person named in it, except after a preposition ("a member of the Rajya Sabha")
       for (std::size_t x = g.s; x < g.e; ++x) {
-        if (!toks_[x].cap || wc_[x].title) continue;
+        // a relative clause inside the description names others ("who has met with Mr. Trump")
+        if (toks_[x].lower == "who" || toks_[x].lower == "which" || toks_[x].lower == "that") break;
+        if (!toks_[x].cap || wc_[x].title || !party_of(toks_[x].lower).empty()) continue;
         const auto& before = x > g.s ? toks_[x - 1].lower : std::string();
         if (before == "of" || before == "the" || before == "at" || before == "for" || before == "from" || before == "with" ||
             before == "in" || before == "to" || ends_possessive(toks_[x].text))
@@ -1572,6 +1574,32 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
             take(p, "", 0.6);  // no cue of its own, but a speaker named just before
             return a;
           }
+        }
+      }
+    }
+  }
+  // 7b. `Sen. Ted Cruz, a Republican candidate, tweeted a warning. "…"`: the quotation opening the
+  //     next sentence (or paragraph) is what the previous sentence announced.
+  if (q == ss && q >= 3) {
+    std::size_t k = q;
+    bool crossed_paragraph = false;
+    while (k > 0 && toks_[k - 1].type == Token::Type::newline) { --k; crossed_paragraph = true; }
+    if (k > 0 && toks_[k - 1].text == "." && toks_[k - 1].paragraph + 1 >= toks_[q].paragraph) {
+      std::size_t ps = sentence_start(k - 1);
+      bool has_quote = false;
+      for (std::size_t x = ps; x < k; ++x) if (toks_[x].type == Token::Type::quote) has_quote = true;
+      if (!has_quote) {
+        for (std::size_t v = k - 1; v-- > ps;) {
+          if (!is_cue(v) || participle(toks_[v])) continue;
+          std::size_t pe = v;
+          while (pe > ps && wc_[pe - 1].aux) --pe;
+          if (pe == ps) break;
+          Parsed p = parse_subject(ps, pe);
+          if (usable(p) && p.kind != SpeakerKind::anonymous) {
+            take(p, "", crossed_paragraph ? 0.5 : 0.6);
+            return a;
+          }
+          break;
         }
       }
     }
