@@ -95,10 +95,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       // word: letters/digits joined by inner apostrophes, hyphens, periods (U.S.), ampersands
       std::size_t k = j;
       std::size_t end = j;
+      bool ascii = b < 0x80;
       while (k < n) {
         unsigned char kb = static_cast<unsigned char>(text[k]);
         if (ascii_alnum(kb)) { end = ++k; continue; }
         if (kb < 0x80 && kb != '\'' && kb != '-' && kb != '.' && kb != '&') break;  // ASCII end of word
+        if (kb >= 0x80) ascii = false;
         std::size_t k2 = k;
         char32_t d = utf8::next(text, k2);
         if (word_char(d)) { end = k = k2; continue; }
@@ -111,14 +113,19 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       }
       // Trailing period belongs to the word when it is an abbreviation or an initial ("J.", "U.S.").
       std::string_view w = text.substr(start, end - start);
-      bool ascii = true;
-      for (unsigned char ch : w) if (ch >= 0x80) { ascii = false; break; }
       std::string lower;
+      bool any_letter = false, all_upper = true;  // for all_caps, on the ASCII path
       if (ascii) {
         lower.resize(w.size());
         for (std::size_t x = 0; x < w.size(); ++x) {
           char ch = w[x];
-          lower[x] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+          if (ch >= 'A' && ch <= 'Z') {
+            lower[x] = static_cast<char>(ch + 32);
+            any_letter = true;
+          } else {
+            lower[x] = ch;
+            if (ch >= 'a' && ch <= 'z') { any_letter = true; all_upper = false; }
+          }
         }
       } else {
         lower = utf8::to_lower(w);
@@ -148,11 +155,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       bool allc = true, any = false;
       if (ascii) {
         t.cap = text[start] >= 'A' && text[start] <= 'Z';
-        for (std::size_t p = start; p < end; ++p) {
-          char ch = text[p];
-          if (ch >= 'a' && ch <= 'z') { any = true; allc = false; }
-          else if (ch >= 'A' && ch <= 'Z') any = true;
-        }
+        any = any_letter;
+        allc = all_upper;
       } else {
         std::size_t kk = start;
         char32_t first = utf8::next(text, kk);
