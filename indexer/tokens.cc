@@ -151,7 +151,11 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
           ++sentence;
         sentence_pending = false;
       }
-      Token t{Token::Type::word, start, end, w, {}};
+      Token& t = toks.emplace_back();  // built in place: tokens are many, moves add up
+      t.type = Token::Type::word;
+      t.start = start;
+      t.end = end;
+      t.text = w;
       bool allc = true, any = false;
       if (ascii) {
         t.cap = text[start] >= 'A' && text[start] <= 'Z';
@@ -176,7 +180,6 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
       t.lower = std::move(lower);
       t.sentence = sentence;
       t.paragraph = paragraph;
-      toks.push_back(std::move(t));
       // "U.S." at the end of a sentence: the dot also ends it when a capital word follows a space.
       (void)took_dot;
       i = end;
@@ -187,12 +190,14 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
     if ((c == '-' || c == '.') && end < n && text[end] == static_cast<char>(c)) {
       while (end < n && text[end] == static_cast<char>(c)) ++end;
     }
-    Token t{Token::Type::punct, start, end, text.substr(start, end - start)};
-    if (sentence_pending && !(c == ')' || c == ']')) { /* punctuation does not start a sentence */ }
+    Token& t = toks.emplace_back();
+    t.type = Token::Type::punct;
+    t.start = start;
+    t.end = end;
+    t.text = text.substr(start, end - start);
     t.sentence = sentence;
     t.paragraph = paragraph;
-    t.lower = std::string(t.text);
-    toks.push_back(std::move(t));
+    t.lower.assign(t.text);
     if (c == '.' || c == '!' || c == '?' || c == 0x2026 || (c == '.' && end - start == 3)) sentence_pending = true;
     // A dash after a quotation introduces its byline: "… ." — Winston Churchill
     if (c == 0x2014 || c == 0x2013 || c == 0x2015 || (c == '-' && end - start >= 2)) sentence_pending = false;

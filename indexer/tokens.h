@@ -13,7 +13,7 @@ namespace whosaid {
 
 struct Token {
   enum class Type { word, punct, quote, newline };
-  Type type;
+  Type type = Type::word;
   std::size_t start, end;  // bytes in the article text
   std::string_view text;
   std::string lower;       // lower-cased word (ASCII fast path), empty for punct
