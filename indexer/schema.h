@@ -12,9 +12,13 @@
 // the quote), so that `search` and `show` print without re-extracting.
 //
 // Terms (prefix: what; "bool" = exact filter term, value normalised by the function named)
-//   (none)    free text: the quote (wdf x3), speaker name, role, organisation spellings, and at the
-//             lowest weight the article title and the paragraph the quote stands in. Positional,
-//             English stemming (Z-prefixed stems), spelling data (one count per document).
+//   (none)    free text: the quote (wdf x3), speaker name, role, organisation as written: positional,
+//             English stemming (Z-prefixed stems as well). At the lowest weight, as Z stems only,
+//             without positions or stop words: the article title and the paragraph around the quote
+//             (a lower-case query word reaches them; phrases and capitalised words do not).
+//             Spelling data: the words of the quote, speaker, role and organisations, one count per
+//             document (quote_document.h spelling_words; indexes written before 2026-11-28 also
+//             counted title and context words).
 //   A         free text: speaker name (speaker:)
 //   XROLE     free text: role (role:)
 //   XORG      free text: every spelling of the affiliation from the alias table, and of the speaker

@@ -1,4 +1,11 @@
 // whosaid search [--format text|json|jsonl] [--limit N] [--offset N] [--sort relevance|date] QUERY
+//                [--queries FILE]
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
 #include "cli.h"
 #include "commands.h"
 #include "error.h"
@@ -7,6 +14,39 @@
 namespace whosaid {
 
 namespace {
+
+// Every line of FILE ("-": stdin) is a query, run against the index opened once: for scripts
+// and for measuring latency without process start-up. A query that does not parse is reported
+// (file:line) and the others still run; the exit status is then 2.
+int run_query_file(const std::string& file, const QuoteIndex& index, SearchRequest req, Printer& printer) {
+  std::ifstream in_file;
+  if (file != "-") {
+    in_file.open(file);
+    if (!in_file) throw Error(fmt::format("--queries {}: cannot read it", file));
+  }
+  std::istream& in = file == "-" ? std::cin : in_file;
+  std::size_t line_no = 0, found = 0;
+  bool failed = false;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    req.query = line;
+    try {
+      auto t0 = std::chrono::steady_clock::now();
+      SearchResult r = search(index, req);
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      printer.search_timed(r, ms);
+      if (r.total > 0) ++found;
+    } catch (const Error& e) {
+      if (e.exit_code() != exit_usage) throw;
+      std::cerr << fmt::format("whosaid search: {}:{}: {}\n", file, line_no, e.what());
+      failed = true;
+    }
+  }
+  if (failed) return exit_usage;
+  return found > 0 ? exit_ok : exit_not_found;
+}
 
 // QUERY may be given as several arguments: `whosaid search speaker:Evenson court`.
 std::string join_words(const std::vector<std::string>& words) {
@@ -26,7 +66,9 @@ int cmd_search(int argc, char** argv) {
                            "Examples:\n"
                            "  whosaid search ICC\n"
                            "  whosaid search 'org:HRW AND court'\n"
-                           "  whosaid search --sort date 'speaker:Evenson date:2024..2025'",
+                           "  whosaid search --sort date 'speaker:Evenson date:2024..2025'\n"
+                           "  whosaid search --format jsonl --queries queries.txt   one query per line, one\n"
+                           "                                                        answer per line, with elapsed_ms",
                            common);
   std::vector<std::string> words;
   SearchRequest req;
@@ -36,15 +78,24 @@ int cmd_search(int argc, char** argv) {
   app->add_option("--offset", req.offset, "hits to skip (default 0)");
   app->add_option("--sort", sort, "relevance (default), date (newest first) or oldest");
   app->add_flag("--all-copies", all, "list identical quotations separately instead of the earliest");
-  app->add_option("query", words, "the query")->required();
+  std::string queries;
+  app->add_option("--queries", queries,
+                  "run every line of FILE ('-': stdin) as a query in this one process; prints one answer\n"
+                  "per query with its elapsed_ms (json and jsonl: one line per query)");
+  app->add_option("query", words, "the query (required unless --queries)");
+  // The query is optional now, so --db must not swallow it: one path per --db.
+  app->get_option("--db")->allow_extra_args(false);
   return run_verb(*app, argc, argv, [&] {
-    req.query = join_words(words);
+    if (words.empty() == queries.empty())
+      throw Error(words.empty() ? "no QUERY given (try --help)" : "give either QUERY or --queries FILE, not both");
     req.sort = parse_sort_order(sort);
     req.collapse_duplicates = !all;
     QuoteIndex index = open_index(common);
+    if (!queries.empty()) return run_query_file(queries, index, req, *stdout_printer(common));
+    req.query = join_words(words);
     SearchResult r = search(index, req);
     stdout_printer(common)->search(r);
-    return r.total == 0 ? exit_not_found : exit_ok;
+    return r.total == 0 ? int{exit_not_found} : int{exit_ok};
   });
 }
 

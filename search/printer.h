@@ -15,6 +15,8 @@ class Printer {
  public:
   virtual ~Printer() = default;
   virtual void search(const SearchResult& r) = 0;
+  // One answer of `search --queries FILE`, with the time the search took.
+  virtual void search_timed(const SearchResult& r, double elapsed_ms) = 0;
   virtual void speakers(const std::string& query, const std::vector<SpeakerSummary>& list) = 0;
   virtual void quotation(const Hit& hit) = 0;  // `show`: one quotation with its paragraph
 };

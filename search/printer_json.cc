@@ -1,4 +1,6 @@
 // json: one document per command. jsonl: one line per hit / speaker, for streaming and `jq -c`.
+#include <cmath>
+
 #include "hit_json.h"
 #include "printer.h"
 
@@ -13,6 +15,13 @@ class JsonPrinter : public Printer {
   void search(const SearchResult& r) override {
     if (!lines_) return emit(search_to_json(r));
     for (const auto& h : r.hits) emit(hit_to_json(h));
+  }
+
+  // One line per query in both formats: a file of queries gives a stream of answers.
+  void search_timed(const SearchResult& r, double elapsed_ms) override {
+    Json j = search_to_json(r);
+    j["elapsed_ms"] = std::round(elapsed_ms * 1000) / 1000;
+    out_ << dump(j) << '\n';
   }
 
   void speakers(const std::string& query, const std::vector<SpeakerSummary>& list) override {

@@ -74,6 +74,12 @@ class TextPrinter : public Printer {
     print_facet("Organisations", r.orgs);
   }
 
+  void search_timed(const SearchResult& r, double elapsed_ms) override {
+    out_ << fmt::format("== {}  ({:.1f} ms)\n", r.query, elapsed_ms);
+    search(r);
+    out_ << '\n';
+  }
+
   void speakers(const std::string&, const std::vector<SpeakerSummary>& list) override {
     for (const auto& s : list) {
       out_ << fmt::format("{:>5}  {}", s.quotations, s.name);

@@ -119,6 +119,34 @@ TEST_CASE("re-indexing an article replaces its quotations") {
   }
 }
 
+TEST_CASE("a background writer writes what the caller's thread would") {
+  test::TempDir dir;
+  Article a = article("a1"), b = article("b1");
+  auto build = [&](const std::string& db, bool background) {
+    IndexWriter w(db, {.batch_articles = 2, .background = background});
+    w.replace_article(a, {quote(a, 1, "Alpha words here,"), quote(a, 2, "Beta words there,")});
+    w.replace_article(b, {quote(b, 1, "Alpha words here,")});
+    w.replace_article(a, {quote(a, 2, "Beta words there,")});  // replaces, maybe within one batch
+    CHECK(w.delete_article("b1") == 1);
+    w.replace_article(b, {quote(b, 2, "Beta words there,")});
+    w.commit();
+    CHECK(w.quotations_written() == 5);
+    CHECK(w.quotations_deleted() == 3);
+  };
+  build(dir / "fg.db", false);
+  build(dir / "bg.db", true);
+  for (const std::string db : {dir / "fg.db", dir / "bg.db"}) {
+    CAPTURE(db);
+    Xapian::Database x(db);
+    CHECK(x.get_doccount() == 2);
+    CHECK(spelling_frequency(x, "alpha") == 0);
+    CHECK(spelling_frequency(x, "beta") == 2);
+    CHECK(spelling_frequency(x, "rubinstein") == 2);  // the speaker's name is learnt too
+    CHECK(ids_for(db, "article:a1") == std::vector<std::string>{"a1#2"});
+    CHECK(ids_for(db, "article:b1") == std::vector<std::string>{"b1#2"});
+  }
+}
+
 TEST_CASE("an index of another schema version is refused with what to do") {
   test::TempDir dir;
   const std::string db = dir / "old.db";
