@@ -6,5 +6,7 @@ namespace whosaid {
 int cmd_search(int argc, char** argv);
 int cmd_speakers(int argc, char** argv);
 int cmd_show(int argc, char** argv);
+int cmd_verify(int argc, char** argv);
+int cmd_cite(int argc, char** argv);
 
 }  // namespace whosaid

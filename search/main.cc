@@ -21,6 +21,8 @@ constexpr Verb kVerbs[] = {
     {"search", "find quotations by words, speaker, organisation, role, outlet, date", cmd_search},
     {"speakers", "list quoted speakers with counts, roles and organisations", cmd_speakers},
     {"show", "one quotation with its article and paragraph", cmd_show},
+    {"verify", "check a claimed quotation: said, altered, by whom, where first", cmd_verify},
+    {"cite", "a citation of a quotation (apa, mla, chicago, csl-json, bibtex)", cmd_cite},
 };
 
 void usage(std::ostream& out) {

@@ -1,0 +1,394 @@
+#include "verify.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "error.h"
+#include "schema.h"
+#include "utf8.h"
+#include "xapian_error.h"
+
+namespace whosaid {
+
+namespace {
+
+constexpr double kFoundSimilarity = 0.6;
+constexpr std::size_t kPieceCandidates = 15;  // per ellipsis piece or half, beyond the main query
+constexpr std::size_t kSpliceCandidates = 20; // best candidates tried as splice parts
+constexpr std::size_t kMinSplicePiece = 3;    // words
+constexpr std::size_t kSpeakerExamples = 10;  // other speakers given an example quote id
+
+bool stopword(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being",
+      "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "here",
+      "him", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "just", "me", "more", "my", "no",
+      "not", "of", "on", "one", "or", "our", "out", "she", "so", "some", "than", "that", "the", "their", "them",
+      "then", "there", "these", "they", "this", "those", "to", "up", "us", "very", "was", "we", "were", "what",
+      "when", "which", "who", "will", "with", "would", "you", "your", "we're", "i'm", "don't", "there's", "that's"};
+  return s.count(w) > 0;
+}
+
+struct Candidate {
+  QuoteRecord record;
+  std::string key;    // collapse key: copies of one text share it
+  std::string date;   // date value (YYYYMMDD, "" when unknown)
+  std::vector<Word> words;
+  Alignment alignment;
+  bool claimed_speaker = false;  // the request's speaker said it
+};
+
+// What the claim needs to be found in a candidate: similar enough, and most of its content words.
+bool found(const Alignment& a, const std::vector<Word>& claim) {
+  if (a.similarity < kFoundSimilarity) return false;
+  std::size_t content = 0, matched = 0;
+  for (const auto& w : claim)
+    if (w.kind != Word::Kind::ellipsis && !stopword(w.norm)) ++content;
+  for (const auto& op : a.ops)
+    if (op.kind == AlignOp::Kind::match && op.claim >= 0 && !stopword(claim[op.claim].norm)) ++matched;
+  if (content == 0) return a.cost == 0;
+  return 2 * matched >= content;
+}
+
+// Better first: more similar, the claimed speaker's, covering more of its quotation, dated
+// earlier, then by id (stable output).
+bool better(const Candidate& a, const Candidate& b) {
+  double sa = std::round(a.alignment.similarity * 1e6), sb = std::round(b.alignment.similarity * 1e6);
+  if (sa != sb) return sa > sb;
+  if (a.alignment.cost != b.alignment.cost) return a.alignment.cost < b.alignment.cost;
+  if (a.claimed_speaker != b.claimed_speaker) return a.claimed_speaker;
+  if (a.alignment.coverage() != b.alignment.coverage()) return a.alignment.coverage() > b.alignment.coverage();
+  if (a.date.empty() != b.date.empty()) return !a.date.empty();
+  if (a.date != b.date) return a.date < b.date;
+  return a.record.quote.quote_id < b.record.quote.quote_id;
+}
+
+bool equivalent(const Candidate& a, const Candidate& b) {
+  return std::round(a.alignment.similarity * 1e6) == std::round(b.alignment.similarity * 1e6) &&
+         a.alignment.cost == b.alignment.cost;
+}
+
+// The claim's words [from, to) as the indexer's TermGenerator writes them: lower case, straight
+// apostrophes, diacritics kept. Stopwords only when nothing else is left.
+std::vector<std::string> query_terms(std::string_view text, const std::vector<Word>& words, std::size_t from,
+                                     std::size_t to) {
+  std::vector<std::string> all, content;
+  for (std::size_t k = from; k < to && k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (w.kind == Word::Kind::ellipsis) continue;
+    std::string lower = utf8::to_lower(text.substr(w.start, w.end - w.start));
+    std::string term;
+    for (std::size_t i = 0; i < lower.size();) {
+      std::size_t at = i;
+      char32_t c = utf8::next(lower, i);
+      if (c == U'\u2019' || c == U'\u2018') term += '\'';
+      else term.append(lower, at, i - at);
+    }
+    if (term.empty() || term.size() > 64) continue;
+    if (std::find(all.begin(), all.end(), term) == all.end()) all.push_back(term);
+    if (!stopword(w.norm) && std::find(content.begin(), content.end(), term) == content.end()) content.push_back(term);
+  }
+  return content.empty() ? all : content;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Hit to_hit(const QuoteRecord& r, double score) {
+  Hit h;
+  h.record = r;
+  h.score = score;
+  h.snippet = html_escape(r.quote.text);
+  return h;
+}
+
+class Verifier {
+ public:
+  Verifier(const Xapian::Database& db, const VerifyRequest& req)
+      : db_(db), req_(req), claim_(split_words(req.claim)) {}
+
+  VerifyResult run() {
+    VerifyResult r;
+    r.claim = req_.claim;
+    r.claimed_speaker = req_.speaker;
+    if (count_words(claim_) == 0) throw Error("verify: the claim has no words to look for");
+    retrieve(0, claim_.size(), req_.candidates);
+    // The parts around an ellipsis may come from anywhere in a long quotation (or two).
+    std::size_t piece = 0;
+    for (std::size_t k = 0; k <= claim_.size(); ++k) {
+      if (k == claim_.size() || claim_[k].kind == Word::Kind::ellipsis) {
+        if (piece > 0 || k < claim_.size()) retrieve(piece, k, kPieceCandidates);
+        piece = k + 1;
+      }
+    }
+    std::vector<Candidate*> ranked = rank();
+    // No one quotation holds the whole claim: look for each half, for a splice.
+    if (count_words(claim_) >= 2 * kMinSplicePiece && (ranked.empty() || ranked.front()->alignment.cost > 0)) {
+      std::size_t half = claim_.size() / 2;
+      retrieve(0, half, kPieceCandidates);
+      retrieve(half, claim_.size(), kPieceCandidates);
+      ranked = rank();
+    }
+    const Candidate* best = ranked.empty() ? nullptr : ranked.front();
+    bool best_found = best && found(best->alignment, claim_);
+    if (try_splice(ranked, best_found ? best->alignment.cost : 1e9, r)) return r;
+    if (!best_found) {
+      r.verdict = Verdict::not_found;
+      if (best) r.similarity = best->alignment.similarity;
+      return r;
+    }
+    // Every candidate as good as the best carries the claim's words too.
+    std::vector<const Candidate*> same;
+    for (const Candidate* c : ranked)
+      if (equivalent(*c, *best)) same.push_back(c);
+    describe(*best, same, r);
+    return r;
+  }
+
+ private:
+  void retrieve(std::size_t from, std::size_t to, std::size_t n) {
+    auto terms = query_terms(req_.claim, claim_, from, to);
+    if (terms.empty()) return;
+    std::vector<Xapian::Query> parts;
+    for (const auto& t : terms) parts.emplace_back(t);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    enquire.set_collapse_key(schema::Value::collapse);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      std::string key = doc.get_value(schema::Value::collapse);
+      if (by_key_.count(key)) continue;
+      Candidate c;
+      c.record = record_from_json(doc.get_data());
+      c.key = key;
+      c.date = doc.get_value(schema::Value::date);
+      c.words = split_words(c.record.quote.text);
+      c.alignment = align(claim_, c.words);
+      c.claimed_speaker = !req_.speaker.empty() && match_speaker(req_.speaker, c.record.quote) == SpeakerMatch::same;
+      by_key_.emplace(std::move(key), std::move(c));
+    }
+  }
+
+  std::vector<Candidate*> rank() {
+    std::vector<Candidate*> out;
+    for (auto& [_, c] : by_key_) out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const Candidate* a, const Candidate* b) { return better(*a, *b); });
+    return out;
+  }
+
+  // The claim's first part from one quotation and the rest from another, much closer than any one
+  // quotation: a splice (or, for the two parts of one split quotation, an editorial join).
+  bool try_splice(const std::vector<Candidate*>& ranked, double single_cost, VerifyResult& r) {
+    if (count_words(claim_) < 2 * kMinSplicePiece || ranked.size() < 2 || single_cost == 0) return false;
+    std::size_t n = claim_.size(), top = std::min(ranked.size(), kSpliceCandidates);
+    std::vector<std::vector<double>> pre(top), suf(top);
+    for (std::size_t c = 0; c < top; ++c) {
+      pre[c] = prefix_costs(claim_, ranked[c]->words);
+      suf[c] = suffix_costs(claim_, ranked[c]->words);
+    }
+    std::vector<std::size_t> words_before(n + 1, 0);
+    for (std::size_t k = 0; k < n; ++k) words_before[k + 1] = words_before[k] + (claim_[k].kind != Word::Kind::ellipsis);
+    double best = single_cost - 1;  // must beat one quotation by more than one edit
+    std::size_t bk = 0, b1 = 0, b2 = 0;
+    for (std::size_t k = 1; k < n; ++k) {
+      std::size_t left = words_before[k], right = words_before[n] - left;
+      if (left < kMinSplicePiece || right < kMinSplicePiece) continue;
+      for (std::size_t c1 = 0; c1 < top; ++c1) {
+        if (pre[c1][k] > 0.25 * double(left)) continue;
+        for (std::size_t c2 = 0; c2 < top; ++c2) {
+          if (c1 == c2 || suf[c2][k] > 0.25 * double(right)) continue;
+          double total = pre[c1][k] + suf[c2][k];
+          if (total < best) {
+            best = total;
+            bk = k;
+            b1 = c1;
+            b2 = c2;
+          }
+        }
+      }
+    }
+    if (bk == 0) return false;
+    std::vector<Word> head(claim_.begin(), claim_.begin() + static_cast<long>(bk));
+    std::vector<Word> tail(claim_.begin() + static_cast<long>(bk), claim_.end());
+    const Candidate& first = *ranked[b1];
+    const Candidate& second = *ranked[b2];
+    Alignment a1 = align(head, first.words), a2 = align(tail, second.words);
+    if (!found(a1, head) || !found(a2, tail)) return false;
+
+    std::vector<const Candidate*> same{&first};
+    describe_with(first, a1, head, same, r);
+    // The join, then the second part's own differences (claim word numbers continue).
+    const Quote& q1 = first.record.quote;
+    const Quote& q2 = second.record.quote;
+    Difference join;
+    bool one_utterance = q1.doc_id == q2.doc_id && q1.group == q2.group && q1.group != 0;
+    join.kind = one_utterance ? "editorial" : "splice";
+    join.claim = req_.claim.substr(tail.front().start, tail.back().end - tail.front().start);
+    join.source = q2.text;
+    join.claim_word = static_cast<int>(bk);
+    join.other_quote_id = q2.quote_id;
+    join.other_speaker = q2.speaker;
+    join.note = one_utterance
+                    ? "the claim joins the two parts of one split quotation (" + q2.quote_id + ")"
+                    : fmt::format("the claim's words from here on are another quotation: {}{}", q2.quote_id,
+                                  q2.speaker.empty() ? "" : " (" + q2.speaker + ")");
+    r.differences.push_back(std::move(join));
+    for (auto d : differences(a2, tail, req_.claim, second.words, q2.text)) {
+      if (d.claim_word >= 0) d.claim_word += static_cast<int>(bk);
+      r.differences.push_back(std::move(d));
+    }
+    r.diff += " {+[splice]+} " + inline_diff(a2, tail, req_.claim, second.words, q2.text);
+    std::size_t denom = a1.claim_words + a2.claim_words + a1.span_words + a2.span_words;
+    r.similarity = denom ? 2.0 * double(a1.matched + a2.matched) / double(denom) : 0;
+    finish_verdict(r);
+    return true;
+  }
+
+  void describe(const Candidate& best, const std::vector<const Candidate*>& same, VerifyResult& r) {
+    describe_with(best, best.alignment, claim_, same, r);
+    finish_verdict(r);
+  }
+
+  // Match, differences, attribution and provenance of the claim (or its first part) `claim`.
+  void describe_with(const Candidate& best, const Alignment& a, const std::vector<Word>& claim,
+                     const std::vector<const Candidate*>& same, VerifyResult& r) {
+    const std::string& text = best.record.quote.text;
+    r.similarity = a.similarity;
+    r.fragment = a.fragment();
+    r.differences = differences(a, claim, req_.claim, best.words, text);
+    r.diff = inline_diff(a, claim, req_.claim, best.words, text);
+    r.match = to_hit(best.record, a.similarity);
+
+    std::vector<Xapian::Query> dup_terms;
+    for (const Candidate* c : same) dup_terms.emplace_back(schema::exact_term(schema::prefix::duplicate, c->key));
+    Xapian::Query copies(Xapian::Query::OP_OR, dup_terms.begin(), dup_terms.end());
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(copies);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy speakers(schema::Value::speaker);
+    enquire.add_matchspy(&speakers);
+    Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+    r.copies = all.get_matches_estimated();
+    std::vector<std::pair<std::string, std::size_t>> named;
+    for (auto it = speakers.values_begin(); it != speakers.values_end(); ++it)
+      if (!(*it).empty()) named.emplace_back(*it, it.get_termfreq());
+    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+
+    // The claimed speaker said these words somewhere, or the match's speaker is unknown: take a
+    // copy with the claimed (else a known) speaker as the match.
+    Quote& mq = r.match->record.quote;
+    bool claimed_ok = !req_.speaker.empty() && match_speaker(req_.speaker, mq) == SpeakerMatch::same;
+    if (!req_.speaker.empty() && !claimed_ok) {
+      for (const auto& [name, count] : named) {
+        Quote probe;
+        probe.speaker = name;
+        probe.speaker_kind = SpeakerKind::person;
+        if (match_speaker(req_.speaker, probe) != SpeakerMatch::same) continue;
+        if (auto h = first_copy(copies, name, false)) {
+          replace_match(*h, claim, r);
+          claimed_ok = true;
+          break;
+        }
+      }
+    }
+    if (!claimed_ok && r.match->record.quote.speaker.empty() && !named.empty())
+      if (auto h = first_copy(copies, named.front().first, false)) replace_match(*h, claim, r);
+
+    const Quote& m = r.match->record.quote;
+    r.attribution = req_.speaker.empty() ? SpeakerMatch::unknown : match_speaker(req_.speaker, m);
+    std::size_t examples = 0;
+    for (const auto& [name, count] : named) {
+      if (same_person(name, m.speaker) || same_organisation(name, m.speaker)) continue;
+      OtherSpeaker o{name, count, ""};
+      if (examples++ < kSpeakerExamples)
+        if (auto h = first_copy(copies, name, false)) o.quote_id = h->record.quote.quote_id;
+      r.other_speakers.push_back(std::move(o));
+    }
+    r.match->duplicates = r.copies > 0 ? r.copies - 1 : 0;
+    // The earliest dated copy; when none is dated, the first indexed.
+    if (auto h = first_copy(copies, "", true)) r.earliest = std::move(h);
+    else r.earliest = first_copy(copies, "", false);
+  }
+
+  void replace_match(const Hit& h, const std::vector<Word>& claim, VerifyResult& r) {
+    std::vector<Word> words = split_words(h.record.quote.text);
+    Alignment a = align(claim, words);
+    r.differences = differences(a, claim, req_.claim, words, h.record.quote.text);
+    r.diff = inline_diff(a, claim, req_.claim, words, h.record.quote.text);
+    r.similarity = a.similarity;
+    r.fragment = a.fragment();
+    r.match = to_hit(h.record, a.similarity);
+  }
+
+  // The earliest (by date, then position) quotation among `copies`, by `speaker` when given, with
+  // a date when `dated`.
+  std::optional<Hit> first_copy(const Xapian::Query& copies, const std::string& speaker, bool dated) {
+    Xapian::Query q = copies;
+    if (!speaker.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::speaker_term(speaker)));
+    if (dated) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::Value::date, "0"));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MultiValueKeyMaker order;
+    order.add_value(schema::Value::date);
+    order.add_value(schema::Value::order);
+    enquire.set_sort_by_key(&order, false);
+    Xapian::MSet m = enquire.get_mset(0, 1);
+    if (m.empty()) return std::nullopt;
+    return to_hit(record_from_json(m.begin().get_document().get_data()), 0);
+  }
+
+  void finish_verdict(VerifyResult& r) {
+    bool altered = std::any_of(r.differences.begin(), r.differences.end(), [](const Difference& d) { return d.alters(); });
+    bool misattributed = r.attribution == SpeakerMatch::different;
+    r.verdict = altered ? (misattributed ? Verdict::altered_and_misattributed : Verdict::altered)
+                        : (misattributed ? Verdict::misattributed : Verdict::exact);
+  }
+
+  const Xapian::Database& db_;
+  const VerifyRequest& req_;
+  std::vector<Word> claim_;
+  std::unordered_map<std::string, Candidate> by_key_;
+};
+
+}  // namespace
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::exact: return "exact";
+    case Verdict::altered: return "altered";
+    case Verdict::misattributed: return "misattributed";
+    case Verdict::altered_and_misattributed: return "altered_and_misattributed";
+    case Verdict::not_found: return "not_found";
+  }
+  return "not_found";
+}
+
+VerifyResult verify(const QuoteIndex& index, const VerifyRequest& request) {
+  try {
+    return Verifier(index.database(), request).run();
+  } catch (const Xapian::Error& e) {
+    throw_xapian_error(e, "verifying against " + index.name());
+  }
+}
+
+}  // namespace whosaid

@@ -1,0 +1,62 @@
+// `whosaid verify`: was a claimed quotation said, by whom, where first, and how does the claim
+// differ from what was said?
+//
+// 1. Candidates: the quotations sharing the claim's words (an OR query of them, copies of one
+//    text collapsed), plus queries for each part around an ellipsis and, when no one quotation
+//    holds the whole claim, for each half of it (a splice).
+// 2. Each candidate is aligned word by word with the claim (align.h); the best is the most similar,
+//    then the one the claim covers most of, then the claimed speaker's, then the earliest.
+//    Found: similarity >= 0.6 and at least half of the claim's content words matched.
+//    A fragment (the claim is part of a longer quotation, words in order and unchanged) is `exact`,
+//    with a "truncation" difference saying what it leaves out.
+//    A claim whose first part is one quotation and the rest another is a splice (altered).
+// 3. Attribution: the claimed speaker against the match and every copy of its words
+//    (speaker_match.h); `misattributed` when none of them is the claimed speaker.
+// 4. Provenance: every quotation carrying the same words (the match's copies, and other
+//    quotations the claim matches as well): the earliest dated one, and their other speakers.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "align.h"
+#include "quote_index.h"
+#include "speaker_match.h"
+
+namespace whosaid {
+
+enum class Verdict { exact, altered, misattributed, altered_and_misattributed, not_found };
+const char* to_string(Verdict v);
+
+struct VerifyRequest {
+  std::string claim;
+  std::string speaker;          // "" when the claim names nobody
+  std::size_t candidates = 40;  // quotations retrieved for alignment
+};
+
+struct OtherSpeaker {
+  std::string speaker;
+  std::size_t quotations = 0;   // quotations with these words attributed to them
+  std::string quote_id;         // one of them, the earliest (may be "" for rare long lists)
+};
+
+struct VerifyResult {
+  std::string claim;
+  std::string claimed_speaker;
+  Verdict verdict = Verdict::not_found;
+  double similarity = 0;
+  bool fragment = false;                 // the claim is part of a longer quotation
+  std::optional<Hit> match;              // the quotation the claim is
+  std::vector<Difference> differences;   // claim vs match, labelled
+  std::string diff;                      // the match's words with the claim's changes marked inline
+  SpeakerMatch attribution = SpeakerMatch::unknown;  // of claimed_speaker (unknown: none claimed)
+  std::optional<Hit> earliest;           // earliest dated quotation with these words
+  std::size_t copies = 0;                // quotations with these words
+  std::vector<OtherSpeaker> other_speakers;  // everyone else these words are attributed to
+};
+
+// Throws whosaid::Error (exit 2) for a claim without words.
+VerifyResult verify(const QuoteIndex& index, const VerifyRequest& request);
+
+}  // namespace whosaid

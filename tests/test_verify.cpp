@@ -1,0 +1,527 @@
+// `whosaid verify`: the word aligner, speaker names, verify on a small index (corpus/ and
+// tests/data/verify-fixture.jsonl), and the acceptance test of issue 4 built at run time from the
+// gold quotations in ../shared/eval (skipped when ../shared is absent).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <cmath>
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "align.h"
+#include "error.h"
+#include "quote_index.h"
+#include "speaker_match.h"
+#include "test_support.h"
+#include "verify.h"
+#include "verify_output.h"
+
+using namespace whosaid;
+
+namespace {
+
+std::vector<std::string> norms(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& w : split_words(text)) out.push_back(w.kind == Word::Kind::editorial ? "[" + w.norm + "]" : w.norm);
+  return out;
+}
+
+struct Compared {
+  Alignment alignment;
+  std::vector<Difference> diffs;
+  std::string inline_diff;
+};
+
+Compared compare(const std::string& claim, const std::string& source) {
+  auto c = split_words(claim), s = split_words(source);
+  Compared out;
+  out.alignment = align(c, s);
+  out.diffs = differences(out.alignment, c, claim, s, source);
+  out.inline_diff = inline_diff(out.alignment, c, claim, s, source);
+  return out;
+}
+
+std::vector<std::string> kinds(const std::vector<Difference>& diffs) {
+  std::vector<std::string> out;
+  for (const auto& d : diffs) out.push_back(d.kind);
+  return out;
+}
+
+bool alters(const std::vector<Difference>& diffs) {
+  return std::any_of(diffs.begin(), diffs.end(), [](const Difference& d) { return d.alters(); });
+}
+
+const std::string kEvenson =
+    "It's been a constructive mood [with] a lot of states leaning in to working together to project a sense of "
+    "support for the court,";
+
+}  // namespace
+
+TEST_CASE("split_words: case, curly apostrophes, punctuation, brackets and ellipses") {
+  CHECK(norms("It’s BEEN, “a” mood!") == std::vector<std::string>{"it's", "been", "a", "mood"});
+  CHECK(norms("a well-known figure") == std::vector<std::string>{"a", "well", "known", "figure"});
+  CHECK(norms("mood [with] states") == std::vector<std::string>{"mood", "[with]", "states"});
+  CHECK(norms("paid 1,000 or 3.5 euros") == std::vector<std::string>{"paid", "1,000", "or", "3.5", "euros"});
+  CHECK(norms("Erdoğan said") == std::vector<std::string>{"erdogan", "said"});
+  for (const char* text : {"one ... two", "one … two", "one [...] two", "one. . . two", "one...two"}) {
+    CAPTURE(text);
+    CHECK(norms(text) == std::vector<std::string>{"one", "...", "two"});
+  }
+}
+
+TEST_CASE("align: the aligner's verdicts on one quotation") {
+  SUBCASE("the same words, other punctuation, case and marks") {
+    auto r = compare("“IT’S been a constructive mood with a lot of states leaning in to working together to project "
+                     "a sense of support for the court.”",
+                     kEvenson);
+    CHECK(r.alignment.cost == 0);
+    CHECK(r.alignment.similarity == doctest::Approx(1.0));
+    CHECK_FALSE(r.alignment.fragment());
+    CHECK(r.diffs.empty());
+  }
+  SUBCASE("a fragment: truncation, nothing altered") {
+    auto r = compare("a constructive mood", kEvenson);
+    CHECK(r.alignment.fragment());
+    CHECK(r.alignment.similarity == doctest::Approx(1.0));
+    CHECK(kinds(r.diffs) == std::vector<std::string>{"truncation", "truncation"});
+    CHECK_FALSE(alters(r.diffs));
+    CHECK(r.inline_diff == "[... 2 words] a constructive mood [... 19 words]");
+  }
+  SUBCASE("one word substituted") {
+    auto r = compare("It's been a hostile mood with a lot of states", kEvenson);
+    REQUIRE(kinds(r.diffs) == std::vector<std::string>{"substitution", "truncation"});
+    CHECK(r.diffs[0].claim == "hostile");
+    CHECK(r.diffs[0].source == "constructive");
+    CHECK(r.diffs[0].claim_word == 3);
+    CHECK(r.inline_diff.find("[-constructive-]{+hostile+}") != std::string::npos);
+  }
+  SUBCASE("words added and dropped") {
+    auto added = compare("It's been a very constructive mood [with] a lot of states", kEvenson);
+    CHECK(kinds(added.diffs)[0] == "insertion");
+    CHECK(added.diffs[0].claim == "very");
+    auto dropped = compare("It's been a mood [with] a lot of states", kEvenson);
+    CHECK(kinds(dropped.diffs)[0] == "deletion");
+    CHECK(dropped.diffs[0].source == "constructive");
+  }
+  SUBCASE("an editor's bracketed word left out is editorial, not an alteration") {
+    auto r = compare("It's been a constructive mood a lot of states", kEvenson);
+    CHECK(kinds(r.diffs) == std::vector<std::string>{"editorial", "truncation"});
+    CHECK(r.diffs[0].source == "[with]");
+    CHECK_FALSE(alters(r.diffs));
+    // The claim's own "with" is the word the editor restored.
+    CHECK(kinds(compare("It's been a constructive mood with a lot of states", kEvenson).diffs) ==
+          std::vector<std::string>{"truncation"});
+  }
+  SUBCASE("an ellipsis in the claim stands for cut words") {
+    auto r = compare("It's been a constructive mood ... for the court", kEvenson);
+    CHECK(r.alignment.cost == 0);
+    REQUIRE(kinds(r.diffs) == std::vector<std::string>{"editorial"});
+    CHECK(r.diffs[0].note.find("ellipsis stands for 16 words") != std::string::npos);
+    CHECK_FALSE(alters(r.diffs));
+  }
+  SUBCASE("an ellipsis in the source costs nothing") {
+    auto r = compare("our ally Israel to be terminated",
+                     "We expect all ICC actions against the United States and our ally Israel... to be terminated");
+    CHECK(r.alignment.cost == 0);
+    CHECK_FALSE(alters(r.diffs));
+  }
+  SUBCASE("unrelated words are not similar") {
+    auto r = compare("The weather in Paris was lovely this spring", kEvenson);
+    CHECK(r.alignment.similarity < 0.5);
+  }
+}
+
+TEST_CASE("prefix and suffix costs find where a claim changes quotation") {
+  auto claim = split_words("a constructive mood with a lot of states because we know the whole Rome Statute");
+  auto first = split_words(kEvenson);
+  auto second = split_words("Our differences are becoming less important because we know the whole Rome Statute "
+                            "system is being threatened");
+  auto pre = prefix_costs(claim, first);
+  auto suf = suffix_costs(claim, second);
+  CHECK(pre[8] == 0);   // "a constructive mood with a lot of states"
+  CHECK(suf[8] == 0);   // "because we know the whole Rome Statute"
+  CHECK(pre[claim.size()] > 0);
+}
+
+TEST_CASE("same_person: surname plus a subset of the given names; titles ignored") {
+  struct Row {
+    const char* a;
+    const char* b;
+    bool same;
+  } rows[] = {
+      {"Evenson", "Liz Evenson", true},        {"Ms. Evenson", "Liz Evenson", true},
+      {"liz evenson", "Liz Evenson", true},    {"L. Evenson", "Liz Evenson", true},
+      {"Dr Liz Ann Evenson", "Liz Evenson", true}, {"Liz Evenson", "Evenson", true},
+      {"Brudzinski", "Joachim Brudziński", true}, {"President Donald Trump", "Donald J. Trump", true},
+      {"John Evenson", "Liz Evenson", false},  {"Liz Smith", "Liz Evenson", false},
+      {"Liz", "Liz Evenson", false},           {"", "Liz Evenson", false},
+      {"King", "Charlie King", true},          {"Martin Luther King Jr.", "Martin Luther King", true},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.a);
+    CAPTURE(r.b);
+    CHECK(same_person(r.a, r.b) == r.same);
+  }
+  CHECK(same_organisation("HRW", "Human Rights Watch"));
+  CHECK(same_organisation("the Human Rights Watch", "human rights watch"));
+  CHECK_FALSE(same_organisation("Amnesty International", "Human Rights Watch"));
+
+  Quote q;
+  q.speaker = "Liz Evenson";
+  q.speaker_kind = SpeakerKind::person;
+  q.affiliation = "Human Rights Watch";
+  CHECK(match_speaker("Ms. Evenson", q) == SpeakerMatch::same);
+  CHECK(match_speaker("HRW", q) == SpeakerMatch::same);  // spoke for her organisation
+  CHECK(match_speaker("Reed Rubinstein", q) == SpeakerMatch::different);
+  q.speaker.clear();
+  CHECK(match_speaker("Reed Rubinstein", q) == SpeakerMatch::unknown);
+}
+
+namespace {
+
+struct VerifyIndex {
+  test::TempDir dir;
+  std::unique_ptr<QuoteIndex> index;
+  VerifyIndex() {
+    auto articles = test::read_articles(
+        {test::kSourceDir + "/corpus", test::kSourceDir + "/tests/data/verify-fixture.jsonl"});
+    test::index_articles(dir / "verify.db", articles);
+    index = std::make_unique<QuoteIndex>(QuoteIndex::open({dir / "verify.db"}));
+  }
+};
+
+const QuoteIndex& verify_index() {
+  static VerifyIndex v;
+  return *v.index;
+}
+
+VerifyResult check(const std::string& claim, const std::string& speaker = "") {
+  VerifyRequest req;
+  req.claim = claim;
+  req.speaker = speaker;
+  return verify(verify_index(), req);
+}
+
+}  // namespace
+
+TEST_CASE("verify: verdicts on the corpus and the fixture") {
+  SUBCASE("exact, in any name form of the speaker") {
+    for (const char* who : {"", "Evenson", "Ms. Evenson", "Liz Evenson", "HRW"}) {
+      CAPTURE(who);
+      auto r = check("It’s been a constructive mood with a lot of states leaning in to working together to project "
+                     "a sense of support for the court",
+                     who);
+      CHECK(r.verdict == Verdict::exact);
+      REQUIRE(r.match);
+      CHECK(r.match->record.quote.quote_id == "seed-icc-assembly#1");
+      CHECK_FALSE(r.fragment);
+    }
+  }
+  SUBCASE("a fragment is exact, with its truncation") {
+    auto r = check("a lot of states leaning in");
+    CHECK(r.verdict == Verdict::exact);
+    CHECK(r.fragment);
+    CHECK(kinds(r.differences) == std::vector<std::string>{"truncation", "truncation"});
+  }
+  SUBCASE("altered, naming the changed word") {
+    auto r = check("It's been a hostile mood with a lot of states leaning in to working together");
+    CHECK(r.verdict == Verdict::altered);
+    auto it = std::find_if(r.differences.begin(), r.differences.end(),
+                           [](const Difference& d) { return d.kind == "substitution"; });
+    REQUIRE(it != r.differences.end());
+    CHECK(it->claim == "hostile");
+    CHECK(it->source == "constructive");
+  }
+  SUBCASE("misattributed names the real speaker") {
+    auto r = check("It's been a constructive mood with a lot of states leaning in", "Reed Rubinstein");
+    CHECK(r.verdict == Verdict::misattributed);
+    REQUIRE(r.match);
+    CHECK(r.match->record.quote.speaker == "Liz Evenson");
+    auto both = check("It's been a hostile mood with a lot of states leaning in", "Reed Rubinstein");
+    CHECK(both.verdict == Verdict::altered_and_misattributed);
+  }
+  SUBCASE("not found") {
+    auto r = check("The weather in Paris was lovely this spring and the tourists came back");
+    CHECK(r.verdict == Verdict::not_found);
+    CHECK_FALSE(r.match);
+    CHECK(check("mood").verdict != Verdict::altered);  // one word: a fragment or nothing, never a change
+  }
+  SUBCASE("an ellipsis: both sides found in one quotation") {
+    auto r = check("We expect all ICC actions … to be terminated", "Rubinstein");
+    CHECK(r.verdict == Verdict::exact);
+    REQUIRE(r.match);
+    CHECK(r.match->record.quote.quote_id == "seed-icc-assembly#2");
+  }
+  SUBCASE("a splice of two quotations") {
+    auto r = check("It's been a constructive mood with a lot of states leaning in ... our differences are becoming "
+                   "less important because we know the whole Rome Statute system is being threatened");
+    CHECK(r.verdict == Verdict::altered);
+    auto it = std::find_if(r.differences.begin(), r.differences.end(),
+                           [](const Difference& d) { return d.kind == "splice"; });
+    REQUIRE(it != r.differences.end());
+    CHECK(it->other_speaker == "Danya Chaikel");
+  }
+  SUBCASE("the earliest dated copy and the conflicting attributions") {
+    auto r = check("we have waited eleven years for a fair contract", "Maria Santos");
+    CHECK(r.verdict == Verdict::exact);  // she is one of the two it is attributed to
+    REQUIRE(r.match);
+    CHECK(r.match->record.quote.speaker == "Maria Santos");
+    REQUIRE(r.earliest);
+    CHECK(r.earliest->record.article.id == "v-early");
+    CHECK(r.copies == 2);
+    REQUIRE(r.other_speakers.size() == 1);
+    CHECK(r.other_speakers[0].speaker == "Tom Okafor");
+    CHECK(r.other_speakers[0].quote_id.rfind("v-early#", 0) == 0);
+
+    auto wrong = check("we have waited eleven years for a fair contract", "Priya Raman");
+    CHECK(wrong.verdict == Verdict::misattributed);
+  }
+  SUBCASE("the JSON carries the contract's fields") {
+    auto j = verify_to_json(check("a lot of states leaning in", "Evenson"));
+    for (const char* key : {"verdict", "similarity", "match", "differences", "earliest", "other_speakers"}) {
+      CAPTURE(key);
+      CHECK(j.contains(key));
+    }
+    CHECK(j["verdict"] == "exact");
+    CHECK(j["match"]["quote_id"] == "seed-icc-assembly#1");
+    CHECK(j["differences"][0]["kind"] == "truncation");
+    std::ostringstream text;
+    print_verify_text(check("It's been a hostile mood", "Evenson"), text);
+    CHECK(text.str().find("[-constructive-]{+hostile+}") != std::string::npos);
+  }
+  SUBCASE("a claim without words is a usage error") {
+    CHECK_THROWS_AS(check(" ... \u201c\u201d "), Error);
+  }
+}
+
+// ---- Acceptance (issue 4): claims built from the gold quotations of ../shared/eval.
+
+namespace {
+
+const std::string kShared = test::kSourceDir + "/../shared";
+
+std::string joined_norms(const std::vector<Word>& words) {
+  std::string out;
+  for (const auto& w : words)
+    if (w.kind != Word::Kind::ellipsis) out += " " + w.norm;
+  return out + " ";
+}
+
+bool stop(const std::string& w) {
+  static const std::set<std::string> s = {"the", "a", "an", "and", "of", "to", "in", "that", "is", "it", "for",
+                                          "on", "with", "we", "i", "be", "this", "are", "was", "have", "not"};
+  return s.count(w) > 0;
+}
+
+struct GoldQuote {
+  std::string text;   // the gold's words
+  Quote indexed;      // the indexed quotation holding them
+};
+
+struct Tally {
+  std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (right, all)
+  std::vector<std::string> wrong;
+  void add(const std::string& kind, bool ok, const std::string& what) {
+    auto& t = by_kind[kind];
+    t.second++;
+    if (ok) t.first++;
+    else if (wrong.size() < 25) wrong.push_back(kind + ": " + what);
+  }
+  int right() const {
+    int n = 0;
+    for (const auto& [_, t] : by_kind) n += t.first;
+    return n;
+  }
+  int all() const {
+    int n = 0;
+    for (const auto& [_, t] : by_kind) n += t.second;
+    return n;
+  }
+};
+
+// Narrative sentences (no quotation marks, 12-35 words) from articles that are not indexed, at
+// most two per article.
+std::vector<std::string> unindexed_sentences(const std::string& path, std::size_t want) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (out.size() < want && std::getline(in, line)) {
+    std::string text = nlohmann::json::parse(line).value("text", "");
+    std::size_t start = 0, taken = 0;
+    for (std::size_t i = 0; i + 1 < text.size() && taken < 2 && out.size() < want; ++i) {
+      if (text[i] != '.' || (text[i + 1] != ' ' && text[i + 1] != '\n')) continue;
+      std::string sentence = text.substr(start, i + 1 - start);
+      start = i + 2;
+      if (sentence.find_first_of("\"\n") != std::string::npos || sentence.find("\u201c") != std::string::npos ||
+          sentence.find("\u201d") != std::string::npos || sentence.find("\u2019\u2019") != std::string::npos)
+        continue;
+      std::size_t n = count_words(split_words(sentence));
+      if (n < 12 || n > 35) continue;
+      out.push_back(sentence);
+      ++taken;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("acceptance: at least 98% of verdicts right on claims built from the gold quotations") {
+  if (!std::filesystem::exists(kShared + "/eval/wikinews-dev.gold.jsonl")) {
+    MESSAGE("skipped: ../shared is absent");
+    return;
+  }
+  const std::vector<std::string> sets = {"wikinews-dev", "polnear-dev"};
+  test::TempDir dir;
+  std::vector<std::string> inputs;
+  for (const auto& s : sets) inputs.push_back(kShared + "/eval/" + s + ".docs.jsonl");
+  auto articles = test::read_articles(inputs);
+  REQUIRE(articles.size() >= 100);
+
+  // Index them, keeping what the extractor found per article.
+  std::map<std::string, std::vector<Quote>> extracted;
+  std::vector<std::string> speakers;
+  {
+    IndexWriter writer(dir / "acceptance.db");
+    for (const auto& a : articles) {
+      auto quotes = extract_quotes(a);
+      for (const auto& q : quotes)
+        if (!q.speaker.empty() && q.speaker_kind == SpeakerKind::person) speakers.push_back(q.speaker);
+      extracted[a.id] = quotes;
+      writer.replace_article(a, quotes);
+    }
+    writer.commit();
+  }
+  std::sort(speakers.begin(), speakers.end());
+  speakers.erase(std::unique(speakers.begin(), speakers.end()), speakers.end());
+  REQUIRE(speakers.size() > 20);
+  QuoteIndex index = QuoteIndex::open({dir / "acceptance.db"});
+
+  // Gold quotations of >= 6 words that the index holds (the extractor found a quotation containing
+  // them): the claims test verify, not extraction.
+  std::vector<GoldQuote> gold;
+  std::size_t gold_total = 0;
+  for (const auto& s : sets) {
+    std::ifstream in(kShared + "/eval/" + s + ".gold.jsonl");
+    std::string line;
+    while (std::getline(in, line)) {
+      auto doc = nlohmann::json::parse(line);
+      const std::string id = doc.value("id", doc.value("doc_id", ""));
+      for (const auto& g : doc["quotes"]) {
+        std::string text = g.value("text", "");
+        auto words = split_words(text);
+        if (count_words(words) < 6) continue;
+        ++gold_total;
+        std::string needle = joined_norms(words);
+        // The shortest indexed quotation holding the gold's words.
+        const Quote* holder = nullptr;
+        for (const auto& q : extracted[id])
+          if (joined_norms(split_words(q.text)).find(needle) != std::string::npos &&
+              (!holder || q.text.size() < holder->text.size()))
+            holder = &q;
+        if (holder) gold.push_back({text, *holder});
+      }
+    }
+  }
+  MESSAGE("gold quotations of 6+ words: " << gold_total << ", held by the index: " << gold.size());
+  REQUIRE(gold.size() >= 100);
+
+  std::mt19937 rng(4);
+  const std::vector<std::string> odd_words = {"zebra", "trombone", "glacier", "pancake", "lantern", "walrus"};
+  Tally tally;
+  auto run = [&](const std::string& claim, const std::string& speaker) {
+    VerifyRequest req;
+    req.claim = claim;
+    req.speaker = speaker;
+    return verify(index, req);
+  };
+  auto names_speaker = [](const VerifyResult& r, const std::string& who) {
+    if (r.match && same_person(r.match->record.quote.speaker, who)) return true;
+    for (const auto& o : r.other_speakers)
+      if (same_person(o.speaker, who)) return true;
+    return false;
+  };
+
+  for (std::size_t n = 0; n < gold.size(); ++n) {
+    const GoldQuote& g = gold[n];
+    const Quote& q = g.indexed;
+    auto words = split_words(g.text);
+    std::vector<std::size_t> word_idx;
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (words[k].kind == Word::Kind::word) word_idx.push_back(k);
+
+    // 1. The exact words (every other one with the speaker's surname, or full name, as claimed).
+    {
+      std::string who;
+      if (n % 2 == 0 && !q.speaker.empty() && q.speaker_kind == SpeakerKind::person) {
+        auto sp = q.speaker.rfind(' ');
+        who = (n % 4 == 0 && sp != std::string::npos) ? q.speaker.substr(sp + 1) : q.speaker;
+      }
+      auto r = run(g.text, who);
+      tally.add("exact", r.verdict == Verdict::exact, g.text + " [" + who + "] -> " + to_string(r.verdict));
+    }
+    // 2. One content word substituted.
+    {
+      std::vector<std::size_t> content;
+      for (std::size_t k : word_idx)
+        if (words[k].norm.size() >= 4 && !stop(words[k].norm)) content.push_back(k);
+      if (!content.empty()) {
+        const Word& w = words[content[content.size() / 2]];
+        std::string repl = odd_words[rng() % odd_words.size()];
+        std::string claim = g.text.substr(0, w.start) + repl + g.text.substr(w.end);
+        auto r = run(claim, "");
+        bool named = std::any_of(r.differences.begin(), r.differences.end(), [&](const Difference& d) {
+          return d.kind == "substitution" && d.claim.find(repl) != std::string::npos &&
+                 d.source.find(g.text.substr(w.start, w.end - w.start)) != std::string::npos;
+        });
+        tally.add("substituted", r.verdict == Verdict::altered && named,
+                  claim + " -> " + to_string(r.verdict) + (named ? "" : " (word not named)"));
+      }
+    }
+    // 3. The first half alone: exact, a fragment (documented choice).
+    {
+      std::size_t half = word_idx.size() / 2;
+      const Word& last = words[word_idx[half - 1]];
+      std::string claim = g.text.substr(0, last.end);
+      auto r = run(claim, "");
+      bool truncation = std::any_of(r.differences.begin(), r.differences.end(),
+                                    [](const Difference& d) { return d.kind == "truncation"; });
+      tally.add("first half", r.verdict == Verdict::exact && (truncation || !r.fragment),
+                claim + " -> " + to_string(r.verdict));
+    }
+    // 4. The right words, a wrong speaker (someone else in the index): misattributed, naming the
+    //    speaker the index gives.
+    if (!q.speaker.empty()) {
+      std::string wrong;
+      for (int tries = 0; tries < 20 && wrong.empty(); ++tries) {
+        const std::string& cand = speakers[rng() % speakers.size()];
+        if (match_speaker(cand, q) == SpeakerMatch::different) wrong = cand;
+      }
+      if (!wrong.empty()) {
+        auto r = run(g.text, wrong);
+        tally.add("misattributed", r.verdict == Verdict::misattributed && names_speaker(r, q.speaker),
+                  g.text + " [" + wrong + ", really " + q.speaker + "] -> " + to_string(r.verdict));
+      }
+    }
+  }
+  // 5. Sentences from no indexed article.
+  auto made_up = unindexed_sentences(kShared + "/eval/polnear-train.docs.jsonl", gold.size() / 3 + 1);
+  for (const auto& s : made_up) {
+    auto r = run(s, "");
+    tally.add("not found", r.verdict == Verdict::not_found, s + " -> " + to_string(r.verdict));
+  }
+
+  for (const auto& [kind, t] : tally.by_kind) MESSAGE(kind << ": " << t.first << " / " << t.second);
+  for (const auto& w : tally.wrong) MESSAGE("wrong: " << w);
+  double share = double(tally.right()) / double(tally.all());
+  MESSAGE("verify acceptance: " << tally.right() << " of " << tally.all() << " verdicts right ("
+                                << std::round(share * 1000) / 10 << "%)");
+  CHECK(tally.all() >= 300);
+  CHECK(share >= 0.98);
+}
