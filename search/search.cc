@@ -18,8 +18,7 @@ constexpr Xapian::doccount kFacetSample = 20000;
 
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_SPELLING_CORRECTION | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-    Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 // Words too common to require in every hit ("what Evenson said about the court").
 const Xapian::Stopper* stopper() {
@@ -38,7 +37,9 @@ Xapian::Query parse(const Xapian::Database& db, const std::string& text, std::st
   Xapian::QueryParser qp;
   schema::configure_query_parser(qp, db);
   qp.set_stopper(stopper());
-  Xapian::Query q = qp.parse_query(text, kParseFlags);
+  // Spelling correction looks up letter trigrams for every word: only when asked for.
+  unsigned flags = kParseFlags | (suggestion ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
+  Xapian::Query q = qp.parse_query(text, flags);
   if (suggestion) *suggestion = qp.get_corrected_query_string();
   return q;
 }
@@ -60,9 +61,9 @@ Xapian::MSet run(Xapian::Enquire& enquire, const SearchRequest& req, Xapian::Mul
 
 // The earliest of the quotations that share `hit`'s words and match `query`, and how many others
 // there are. Xapian's collapse keeps the best-ranked copy; the earliest is the one to cite.
-void resolve_duplicates(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Document& doc,
+void resolve_duplicates(const Xapian::Database& db, const Xapian::Query& query, const std::string& collapse_key,
                         Hit& hit) {
-  const std::string dup = schema::exact_term(schema::prefix::duplicate, doc.get_value(schema::Value::collapse));
+  const std::string dup = schema::exact_term(schema::prefix::duplicate, collapse_key);
   if (db.get_termfreq(dup) < 2) return;  // cheap: most quotations are unique
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(dup)));
@@ -84,10 +85,10 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) {
 }
 
 std::string snippet_of(const Xapian::MSet& mset, const std::string& text) {
-  // The whole quote: quotes are short, and a cut one misleads.
-  return mset.snippet(text, 2 * text.size() + 100, Xapian::Stem("english"),
-                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
-                      "");
+  // The whole quote: quotes are short, and a cut one misleads. With nothing to choose between,
+  // no background model (it looks up every word's frequency in the index).
+  return mset.snippet(text, 2 * text.size() + 100, Xapian::Stem("english"), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                      "<b>", "</b>", "");
 }
 
 SearchResult search_once(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req) {
@@ -104,7 +105,8 @@ SearchResult search_once(const Xapian::Database& db, const Xapian::Query& query,
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit = make_hit(it, mset);
-    if (req.collapse_duplicates) resolve_duplicates(db, query, it.get_document(), hit);
+    // The match already read the collapse key: no second look at the document's values.
+    if (req.collapse_duplicates) resolve_duplicates(db, query, it.get_collapse_key(), hit);
     hit.snippet = snippet_of(mset, hit.record.quote.text);
     r.hits.push_back(std::move(hit));
   }
@@ -138,16 +140,19 @@ Xapian::Query parse_query(const QuoteIndex& index, const std::string& text, std:
 }
 
 SearchResult search(const QuoteIndex& index, const SearchRequest& req) {
-  std::string suggestion;
-  Xapian::Query query = parse_query(index, req.query, req.spelling ? &suggestion : nullptr);
+  Xapian::Query query = parse_query(index, req.query);
   try {
     SearchResult r = search_once(index.database(), query, req);
-    if (r.hits.empty() && r.total == 0 && !suggestion.empty()) {
+    std::string suggestion;
+    if (r.hits.empty() && r.total == 0 && req.spelling) {
       // Nothing for the words as typed: answer the corrected query, and say so.
-      SearchResult corrected = search_once(index.database(), parse_query(index, suggestion), req);
-      if (!corrected.hits.empty()) {
-        r = std::move(corrected);
-        r.corrected = true;
+      parse_query(index, req.query, &suggestion);
+      if (!suggestion.empty()) {
+        SearchResult corrected = search_once(index.database(), parse_query(index, suggestion), req);
+        if (!corrected.hits.empty()) {
+          r = std::move(corrected);
+          r.corrected = true;
+        }
       }
     }
     r.query = req.query;

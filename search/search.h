@@ -20,7 +20,7 @@ struct SearchRequest {
   SortOrder sort = SortOrder::relevance;
   bool collapse_duplicates = true;  // identical quotations: show the earliest, count the others
   std::size_t facet_limit = 10;     // top speakers and organisations to report
-  bool spelling = true;             // suggest a correction, and use it when the query finds nothing
+  bool spelling = true;             // when the query finds nothing: suggest a correction and answer it
 };
 
 struct FacetCount {
@@ -30,7 +30,7 @@ struct FacetCount {
 
 struct SearchResult {
   std::string query;         // as asked
-  std::string suggestion;    // "did you mean" (the whole corrected query), "" when none
+  std::string suggestion;    // "did you mean" (the whole corrected query) when `query` found nothing
   bool corrected = false;    // the hits are for `suggestion`: `query` found nothing
   std::size_t total = 0;     // matching quotations (estimated when not exact)
   bool total_exact = true;
