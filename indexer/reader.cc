@@ -12,6 +12,8 @@
 #include <simdjson.h>
 
 #include "error.h"
+#include "html_reader.h"
+#include "warc_reader.h"
 #include "utf8.h"
 
 namespace fs = std::filesystem;
@@ -60,16 +62,46 @@ void repair_article(Article& a) {
   for (auto& s : a.authors) utf8::repair(s);
 }
 
-bool is_jsonl(const fs::path& p) {
+// What a file holds, from its name and its first bytes (a .txt that is really HTML is read as HTML,
+// a WARC without its extension is still a WARC).
+enum class FileKind { jsonl, text, html, warc, binary, unknown };
+
+std::string extension_of(const fs::path& p) {
+  std::string name = p.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+  if (name.size() > 8 && name.compare(name.size() - 8, 8, ".warc.gz") == 0) return ".warc.gz";
   auto e = p.extension().string();
   std::transform(e.begin(), e.end(), e.begin(), ::tolower);
-  return e == ".jsonl" || e == ".ndjson";
+  return e;
 }
 
-bool is_text(const fs::path& p) {
-  auto e = p.extension().string();
-  std::transform(e.begin(), e.end(), e.begin(), ::tolower);
-  return e == ".txt" || e == ".md" || e == ".markdown";
+std::string head_of(const fs::path& p, std::size_t n) {
+  std::ifstream in(p, std::ios::binary);
+  std::string buf(n, '\0');
+  in.read(buf.data(), static_cast<std::streamsize>(n));
+  buf.resize(static_cast<std::size_t>(in.gcount()));
+  return buf;
+}
+
+FileKind sniff(const fs::path& p) {
+  const std::string ext = extension_of(p);
+  const std::string head = head_of(p, 512);
+  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b)
+    return ext == ".warc.gz" || ext == ".gz" ? FileKind::warc : FileKind::binary;
+  if (head.rfind("WARC/", 0) == 0) return FileKind::warc;
+  std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  std::string start;
+  for (std::size_t k = i; k < head.size() && k < i + 15; ++k) start += static_cast<char>(std::tolower(static_cast<unsigned char>(head[k])));
+  bool looks_html = start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0 ||
+                    (start.rfind("<", 0) == 0 && (ext == ".html" || ext == ".htm" || ext == ".xhtml"));
+  if (ext == ".jsonl" || ext == ".ndjson") return FileKind::jsonl;
+  if (ext == ".warc") return FileKind::warc;
+  if (head.find('\0') != std::string::npos) return FileKind::binary;
+  if (looks_html || ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::html;
+  if (ext == ".txt" || ext == ".md" || ext == ".markdown") return FileKind::text;
+  if (!start.empty() && start[0] == '{') return FileKind::jsonl;
+  return FileKind::unknown;
 }
 
 std::string slurp(const fs::path& p) {
@@ -83,37 +115,47 @@ std::string slurp(const fs::path& p) {
 void read_file(const fs::path& path, const fs::path& root, bool explicit_file, const ArticleHandler& on_article,
                const ProblemHandler& on_problem) {
   const std::string name = path.string();
-  if (is_jsonl(path)) {
+  const FileKind kind = sniff(path);
+  if (kind == FileKind::jsonl) {
     std::ifstream in(path, std::ios::binary);
     if (!in) { on_problem({name, std::strerror(errno)}); return; }
     read_jsonl(in, name, on_article, on_problem);
     return;
   }
-  if (is_text(path)) {
-    std::string content;
-    try {
-      content = slurp(path);
-    } catch (const Error& e) {
-      on_problem({name, e.what()});
-      return;
-    }
-    if (content.find('\0') != std::string::npos) {
-      on_problem({name, "binary file (contains NUL bytes), not an article"});
-      return;
-    }
-    std::string id = explicit_file ? path.filename().string() : fs::relative(path, root).generic_string();
-    // Without an extension the id reads better in citations and URLs.
-    if (auto dot = id.rfind('.'); dot != std::string::npos && dot > 0 && id.find('/', dot) == std::string::npos)
-      id.erase(dot);
-    Article a = read_text_article(std::move(content), id, name);
-    if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      on_problem({name, "empty article (no text)"});
-      return;
-    }
-    on_article(std::move(a));
+  if (kind == FileKind::warc) {
+    read_warc(name, on_article, on_problem);
     return;
   }
-  if (explicit_file) on_problem({name, "unsupported file type (expected .jsonl, .ndjson, .txt, .md)"});
+  if (kind == FileKind::binary) {
+    on_problem({name, "binary file (not text, HTML, JSONL or WARC), not an article"});
+    return;
+  }
+  if (kind == FileKind::unknown) {
+    (void)explicit_file;
+    on_problem({name, "unsupported file type (expected .jsonl, .ndjson, .txt, .md, .html, .warc, .warc.gz)"});
+    return;
+  }
+  std::string content;
+  try {
+    content = slurp(path);
+  } catch (const Error& e) {
+    on_problem({name, e.what()});
+    return;
+  }
+  if (content.find('\0') != std::string::npos) {
+    on_problem({name, "binary file (contains NUL bytes), not an article"});
+    return;
+  }
+  std::string id = explicit_file ? path.filename().string() : fs::relative(path, root).generic_string();
+  // Without an extension the id reads better in citations and URLs.
+  if (auto dot = id.rfind('.'); dot != std::string::npos && dot > 0 && id.find('/', dot) == std::string::npos)
+    id.erase(dot);
+  Article a = kind == FileKind::html ? read_html_article(content, id, name) : read_text_article(std::move(content), id, name);
+  if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    on_problem({name, kind == FileKind::html ? "HTML page without article text" : "empty article (no text)"});
+    return;
+  }
+  on_article(std::move(a));
 }
 
 // The fast path for a well-formed line: simdjson reads only the fields whosaid uses. Anything

@@ -361,11 +361,15 @@ void SpeakerResolver::parse_appositive(std::size_t a, std::size_t b, Parsed& p) 
         continue;
       std::size_t j = i + 1;
       if (j < e && toks_[j].lower == "the") ++j;
-      // "chief executive of the palace": a generic organisation named earlier in full
-      if (j + 1 == e && !toks_[j].cap && wc_[j].org && w != "in") {
-        if (p.org.empty()) p.org = std::string(toks_[j].text);
-        role_end = i;
-        break;
+      // "chief executive of the palace", "secretary of the dockers' union": a body in lower case
+      if (j < e && e - j <= 3 && !toks_[j].cap && wc_[e - 1].org && w != "in") {
+        bool lower_case = true;
+        for (std::size_t x = j; x < e; ++x) if (toks_[x].cap || toks_[x].type != Token::Type::word) lower_case = false;
+        if (lower_case) {
+          if (p.org.empty()) p.org = span_text(j, e);
+          role_end = i;
+          break;
+        }
       }
       if (j < e && toks_[j].cap) {
         std::size_t k = name_run_end(j, e);

@@ -111,6 +111,13 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
         }
         break;
       }
+      // A plural possessive keeps its apostrophe: "the dockers' union".
+      if (end < n && end > start && (text[end - 1] == 's' || text[end - 1] == 'S')) {
+        std::size_t after = end;
+        if (text[end] == '\'') after = end + 1;
+        else if (text.substr(end, 3) == "\xE2\x80\x99") after = end + 3;
+        if (after > end && (after >= n || text[after] == ' ')) end = after;
+      }
       // Trailing period belongs to the word when it is an abbreviation or an initial ("J.", "U.S.").
       std::string_view w = text.substr(start, end - start);
       std::string lower;
