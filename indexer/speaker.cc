@@ -1,6 +1,7 @@
 #include "speaker.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "aliases.h"
@@ -91,6 +92,17 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
     : text_(text), toks_(tokens), spans_(spans) {
   // Whether each token is a speech verb used as a verb, decided once: "State" in "State
   // Department" is a name, and "his remarks", "the state", "a note" are nouns.
+  sent_start_.resize(toks_.size());
+  sent_end_.resize(toks_.size());
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    bool boundary = i == 0 || toks_[i - 1].sentence != toks_[i].sentence || toks_[i - 1].type == Token::Type::newline;
+    sent_start_[i] = boundary ? i : sent_start_[i - 1];
+  }
+  for (std::size_t i = toks_.size(); i-- > 0;) {
+    bool boundary = i + 1 == toks_.size() || toks_[i + 1].sentence != toks_[i].sentence ||
+                    toks_[i + 1].type == Token::Type::newline || toks_[i].type == Token::Type::newline;
+    sent_end_[i] = boundary ? (toks_[i].type == Token::Type::newline ? i : i + 1) : sent_end_[i + 1];
+  }
   cue_.assign(toks_.size(), 0);
   wc_.assign(toks_.size(), WordClass{});
   for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -214,45 +226,60 @@ const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& n
     s = e + 1;
   }
   if (words.empty()) return nullptr;
+  auto candidates = [&](const std::unordered_map<std::string, std::vector<std::size_t>>& index,
+                        const std::string& key) -> const std::vector<std::size_t>& {
+    static const std::vector<std::size_t> none;
+    auto it = index.find(key);
+    return it == index.end() ? none : it->second;
+  };
   const Entity* best = nullptr;
   if (words.size() == 1) {
     // A surname ("Clinton") names the person it ends, before anyone it begins.
-    for (const auto& e : entities_)
-      if (e.kind == SpeakerKind::person && !e.folded.empty() && e.folded.back() == words[0] && e.folded.size() > 1 &&
-          (!best || e.tokens.size() > best->tokens.size()))
+    for (std::size_t idx : candidates(by_last_, words[0])) {
+      const Entity& e = entities_[idx];
+      if (e.folded.size() > 1 && e.folded.back() == words[0] && (!best || e.tokens.size() > best->tokens.size()))
         best = &e;
-    if (best) return best;
-  }
-  for (const auto& e : entities_) {
-    if (e.kind != SpeakerKind::person || e.folded.empty()) continue;
-    bool match = false;
-    const auto& et = e.folded;
-    if (words.size() == 1) {
-      match = et.back() == words[0] || et.front() == words[0];
-    } else {
-      match = et.back() == words.back() &&
-              std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-                return std::find(et.begin(), et.end(), w) != et.end();
-              });
     }
+    if (best) return best;
+    for (const auto* index : {&by_last_, &by_first_})
+      for (std::size_t idx : candidates(*index, words[0])) {
+        const Entity& e = entities_[idx];
+        bool match = !e.folded.empty() && (e.folded.back() == words[0] || e.folded.front() == words[0]);
+        if (match && (!best || e.tokens.size() > best->tokens.size())) best = &e;
+      }
+    return best;
+  }
+  for (std::size_t idx : candidates(by_last_, words.back())) {
+    const Entity& e = entities_[idx];
+    const auto& et = e.folded;
+    bool match = !et.empty() && et.back() == words.back() &&
+                 std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                   return std::find(et.begin(), et.end(), w) != et.end();
+                 });
     if (match && (!best || e.tokens.size() > best->tokens.size())) best = &e;
   }
   return best;
 }
 
-const SpeakerResolver::Entity* SpeakerResolver::last_person_before(std::size_t token) const {
-  const Entity* best = nullptr;
-  for (const auto& [t, e] : person_mentions_) {
-    if (t >= token) break;
-    best = &entities_[e];
-  }
-  return best;
+// Mentions are kept in text order: the ones before `token` end at this index (binary search, so
+// that an article of any length costs the same per look-up).
+std::size_t SpeakerResolver::mentions_before(const std::vector<std::pair<std::size_t, std::size_t>>& mentions,
+                                             std::size_t token) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), token,
+                             [](const std::pair<std::size_t, std::size_t>& m, std::size_t t) { return m.first < t; });
+  return static_cast<std::size_t>(it - mentions.begin());
+}
+
+void SpeakerResolver::index_entity(std::size_t idx) {
+  const Entity& e = entities_[idx];
+  if (e.kind != SpeakerKind::person || e.folded.empty()) return;
+  by_last_[e.folded.back()].push_back(idx);
+  by_first_[e.folded.front()].push_back(idx);
 }
 
 const SpeakerResolver::Entity* SpeakerResolver::last_org_before(std::size_t token) const {
   // The nearest earlier sentence naming an organisation; in it, the first one (usually the subject).
-  std::size_t k = org_mentions_.size();
-  while (k > 0 && org_mentions_[k - 1].first >= token) --k;
+  std::size_t k = mentions_before(org_mentions_, token);
   if (k == 0) return nullptr;
   const int sent = toks_[org_mentions_[k - 1].first].sentence;
   std::size_t first = k - 1;
@@ -984,6 +1011,7 @@ void SpeakerResolver::build_registry() {
           entities_[idx].tokens = words;
           entities_[idx].folded = folded;
           entities_[idx].name = p.name;
+          index_entity(idx);
         } else {
           Entity ent;
           ent.tokens = words;
@@ -992,6 +1020,7 @@ void SpeakerResolver::build_registry() {
           ent.first_token = i;
           entities_.push_back(ent);
           idx = entities_.size() - 1;
+          index_entity(idx);
         }
         Entity& ent = entities_[idx];
         if (ent.role.empty() && !p.role.empty()) { ent.role = p.role; ent.former = ent.former || p.former; }
@@ -1026,8 +1055,7 @@ const SpeakerResolver::Entity* SpeakerResolver::pronoun_antecedent(std::size_t t
   // The nearest earlier sentence that names a person; in it, the person who speaks there
   // (the subject of a speech verb), else the first one named (usually the subject).
   const int para = toks_[token].paragraph;
-  std::size_t k = person_mentions_.size();
-  while (k > 0 && person_mentions_[k - 1].first >= token) --k;
+  std::size_t k = mentions_before(person_mentions_, token);
   if (k == 0) return nullptr;
   const int sent = toks_[person_mentions_[k - 1].first].sentence;
   if (para - toks_[person_mentions_[k - 1].first].paragraph > 2) return nullptr;
@@ -1259,16 +1287,16 @@ SpeakerResolver::Parsed SpeakerResolver::leading_subject(std::size_t a, std::siz
   return {};
 }
 
+// A "sentence" is cut to kWindow tokens either side of i: text without punctuation (a hostile
+// input, a run-on list) must not make each quotation's look-around proportional to the article.
 std::size_t SpeakerResolver::sentence_start(std::size_t i) const {
-  int s = toks_[i].sentence;
-  while (i > 0 && toks_[i - 1].sentence == s && toks_[i - 1].type != Token::Type::newline) --i;
-  return i;
+  std::size_t s = sent_start_[i];
+  return i - s > kWindow ? i - kWindow : s;
 }
 
 std::size_t SpeakerResolver::sentence_end(std::size_t i) const {
-  int s = toks_[i].sentence;
-  while (i < toks_.size() && toks_[i].sentence == s && toks_[i].type != Token::Type::newline) ++i;
-  return i;
+  std::size_t e = sent_end_[i];
+  return e - i > kWindow ? i + kWindow : e;
 }
 
 bool SpeakerResolver::sentence_has_cue(std::size_t q) const {
@@ -1671,10 +1699,10 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
           r.replace(at, ab.size(), full);
       return r;
     };
-    for (const auto& [t, idx] : person_mentions_) {
-      if (t >= q) break;
-      std::string r = spelled(lower(entities_[idx].role));
-      if (!r.empty() && r.find(want) != std::string::npos) hit = &entities_[idx];
+    for (std::size_t k = mentions_before(person_mentions_, q), seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
+      const Entity& e = entities_[person_mentions_[k].second];
+      std::string r = spelled(lower(e.role));
+      if (!r.empty() && r.find(want) != std::string::npos) { hit = &e; break; }
     }
     if (hit) {
       a.speaker = hit->name;
@@ -1731,10 +1759,9 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
       std::string head = lower(a.speaker);
       auto sp = head.rfind(' ');
       if (sp != std::string::npos) head = head.substr(sp + 1);
-      for (const auto& [t, idx] : org_mentions_) {
-        if (t >= q) break;
-        std::string n = lower(entities_[idx].name);
-        if (n.find(head) != std::string::npos) a.speaker = entities_[idx].name;
+      for (std::size_t k = mentions_before(org_mentions_, q), seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
+        const Entity& e = entities_[org_mentions_[k].second];
+        if (lower(e.name).find(head) != std::string::npos) { a.speaker = e.name; break; }
       }
     }
   }
@@ -1758,9 +1785,9 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
     bool rank = false;
     for (auto w : ranks) if (r.find(w) != std::string::npos) rank = true;
     if (rank)
-      for (const auto& [t, idx] : org_mentions_) {
-        if (t >= q) break;
-        if (lower(entities_[idx].name).find("police") != std::string::npos) a.affiliation = entities_[idx].name;
+      for (std::size_t k = mentions_before(org_mentions_, q), seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
+        const Entity& e = entities_[org_mentions_[k].second];
+        if (lower(e.name).find("police") != std::string::npos) { a.affiliation = e.name; break; }
       }
     // "fire service spokesman": the words before the spokesperson name the body
     for (std::string_view head : {" spokesman", " spokeswoman", " spokesperson"}) {
@@ -1777,11 +1804,13 @@ void SpeakerResolver::resolve(Attribution& a, std::size_t q, const Attribution* 
   // "the palace", "Company": the organisation the article named in full before.
   if (!a.affiliation.empty() && a.affiliation.find(' ') == std::string::npos && lexicon::org_head(lower(a.affiliation))) {
     std::string head = lower(a.affiliation);
-    for (const auto& [t, idx] : org_mentions_) {
-      if (t >= q) break;
-      std::string n = lower(entities_[idx].name);
-      if (n.size() > head.size() && n.size() >= head.size() && n.compare(n.size() - head.size(), head.size(), head) == 0)
-        a.affiliation = entities_[idx].name;
+    for (std::size_t k = mentions_before(org_mentions_, q), seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
+      const Entity& e = entities_[org_mentions_[k].second];
+      std::string n = lower(e.name);
+      if (n.size() > head.size() && n.compare(n.size() - head.size(), head.size(), head) == 0) {
+        a.affiliation = e.name;
+        break;
+      }
     }
   }
   // An unresolved pronoun is no name: the speaker stays unknown ("" per CONTRACT.md).

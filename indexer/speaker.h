@@ -4,6 +4,7 @@
 // surnames and follow-on quotations to the fullest name the article gives.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -70,7 +71,8 @@ class SpeakerResolver {
   bool initials_match(std::size_t s, std::size_t e, std::string_view shortform) const;
   std::string party_name(std::string_view written) const;
   const Entity* find_entity(const std::string& name) const;
-  const Entity* last_person_before(std::size_t token) const;
+  static std::size_t mentions_before(const std::vector<std::pair<std::size_t, std::size_t>>& mentions,
+                                     std::size_t token);
   const Entity* last_org_before(std::size_t token) const;
   void build_registry();
   void learn(const Parsed& p);
@@ -90,9 +92,15 @@ class SpeakerResolver {
          particle = false, month = false, place_word = false, speech = false, aux = false, connector = false;
   };
   std::vector<WordClass> wc_;
+  std::vector<std::size_t> sent_start_, sent_end_;  // sentence bounds per token
+  static constexpr std::size_t kWindow = 400;       // look-around limit, in tokens
+  static constexpr std::size_t kLookBack = 400;     // mentions searched back for a role or body
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;
+  // people by the last and the first word of their name (folded), for find_entity
+  std::unordered_map<std::string, std::vector<std::size_t>> by_last_, by_first_;
+  void index_entity(std::size_t idx);
   std::vector<std::pair<std::size_t, std::size_t>> person_mentions_;  // (token, entity)
   std::vector<std::pair<std::size_t, std::size_t>> org_mentions_;
   std::vector<std::pair<std::string, std::string>> acronyms_;  // ("FIDH", "International Federation ...")
