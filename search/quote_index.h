@@ -18,6 +18,7 @@ struct Hit {
   double score = 0;             // relevance weight (0 for show)
   std::string snippet;          // the quote, HTML-escaped, query matches in <b>...</b>
   std::size_t duplicates = 0;   // other quotations with the same words (collapsed into this one)
+  Xapian::docid docid = 0;      // where `record` came from, in this QuoteIndex (never shown: shards)
 };
 
 class QuoteIndex {
