@@ -18,8 +18,10 @@ std::vector<Alteration> find_alterations(std::string_view text, std::size_t star
   for (std::size_t i = start; i < end; ++i) {
     char c = text[i];
     if (c == '[') {
-      auto close = text.find(']', i);
-      if (close == std::string_view::npos || close >= end || close - i > 80) continue;
+      // Only as far as an insertion can reach: a search to the article's end for every '[' is
+      // quadratic in a long article.
+      auto close = text.substr(0, std::min(end, i + 81)).find(']', i);
+      if (close == std::string_view::npos) continue;
       std::string_view inner = text.substr(i + 1, close - i - 1);
       bool elision = inner == "..." || inner == "\xE2\x80\xA6" || inner == ". . .";
       out.push_back({elision ? Alteration::Kind::elision : Alteration::Kind::insertion, i, close + 1,
@@ -88,6 +90,42 @@ Shape shape_of(const std::vector<Token>& inner_words, std::string_view text, std
   return sh;
 }
 
+// The paragraph around each quotation, for quotations in text order: each byte is looked at
+// about once in the whole article, where a search per quotation (rfind / find of '\n') is
+// quadratic in an article of one long line.
+class ParagraphBounds {
+ public:
+  explicit ParagraphBounds(std::string_view text) : text_(text) {}
+
+  // The first byte after the last line break before `pos`.
+  std::size_t start(std::size_t pos) {
+    if (pos < scanned_) {  // out of order: plain search
+      std::size_t ps = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+      return ps == std::string_view::npos ? 0 : ps + 1;
+    }
+    std::size_t nl = text_.substr(scanned_, pos - scanned_).rfind('\n');
+    if (nl != std::string_view::npos) line_start_ = scanned_ + nl + 1;
+    scanned_ = pos;
+    return line_start_;
+  }
+
+  // The first line break at or after `pos`, else the end of the text.
+  std::size_t end(std::size_t pos) {
+    if (!(have_end_ && pos >= end_from_ && pos <= end_at_)) {
+      end_from_ = pos;
+      end_at_ = std::min(text_.find('\n', pos), text_.size());
+      have_end_ = true;
+    }
+    return end_at_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t scanned_ = 0, line_start_ = 0;
+  bool have_end_ = false;
+  std::size_t end_from_ = 0, end_at_ = 0;
+};
+
 }  // namespace
 
 std::vector<Quote> extract_quotes(const Article& article) {
@@ -107,6 +145,7 @@ std::vector<Quote> extract_quotes(const Article& article) {
   std::size_t prev_token = 0;
   int group = 0;
   static const std::vector<Token> no_tokens;
+  ParagraphBounds paragraphs{text};
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     const QuoteSpan& sp = spans[si];
@@ -229,10 +268,8 @@ std::vector<Quote> extract_quotes(const Article& article) {
     qo.group = group;
     qo.confidence = at.speaker.empty() ? 0.3 : at.confidence;
     qo.alterations = find_alterations(text, ts, te);
-    std::size_t ps = text.rfind('\n', sp.open_start == 0 ? 0 : sp.open_start - 1);
-    qo.paragraph_start = (ps == std::string_view::npos || sp.open_start == 0) ? 0 : ps + 1;
-    std::size_t pe = text.find('\n', sp.close_end);
-    qo.paragraph_end = pe == std::string_view::npos ? text.size() : pe;
+    qo.paragraph_start = paragraphs.start(sp.open_start);
+    qo.paragraph_end = paragraphs.end(sp.close_end);
     out.push_back(std::move(qo));
 
     prev_attr = at;
