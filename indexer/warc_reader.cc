@@ -33,11 +33,15 @@ class Stream {
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     return true;
   }
+  // Reads n bytes. The buffer grows with what arrives, never to a Content-Length read from the
+  // file: a header claiming 10^18 bytes is a truncated record, not an allocation of that size.
   bool read(std::string& out, std::size_t n) {
-    out.resize(n);
+    out.clear();
     std::size_t got = 0;
     while (got < n) {
-      int r = gzread(f_, out.data() + got, static_cast<unsigned>(std::min<std::size_t>(n - got, 1u << 30)));
+      std::size_t chunk = std::min<std::size_t>(n - got, std::max<std::size_t>(got, 1u << 16));
+      out.resize(got + chunk);
+      int r = gzread(f_, out.data() + got, static_cast<unsigned>(std::min<std::size_t>(chunk, 1u << 30)));
       if (r <= 0) break;
       got += static_cast<std::size_t>(r);
     }
