@@ -244,13 +244,13 @@ void read_jsonl(std::istream& in, const std::string& source, const ArticleHandle
       // Invalid UTF-8 inside strings is the common cause; repair and try once more.
       std::string fixed = line;
       if (utf8::repair(fixed) == 0) {
-        on_problem({where, fmt::format("not JSON: {}", e.what())});
+        on_problem({where, fmt::format("not JSON: {}", utf8::abbreviate(e.what(), 200))});
         continue;
       }
       try {
         o = nlohmann::json::parse(fixed);
       } catch (const nlohmann::json::parse_error& e2) {
-        on_problem({where, fmt::format("not JSON: {}", e2.what())});
+        on_problem({where, fmt::format("not JSON: {}", utf8::abbreviate(e2.what(), 200))});
         continue;
       }
     }

@@ -104,8 +104,41 @@ std::string parse_date(std::string_view s, char pad) {
   return out;
 }
 
+// A date as a query gives it: exactly YYYY, YYYY-MM, YYYY-MM-DD or YYYYMMDD, a real month and
+// day, as YYYYMMDD with missing parts padded with `pad`. "" when it is anything else.
+std::string parse_query_date(std::string_view s, char pad) {
+  std::string ymd;
+  if (s.size() == 8 && all_digits(s)) {
+    ymd = std::string(s);
+  } else {
+    if (s.size() < 4 || !all_digits(s.substr(0, 4))) return "";
+    ymd = std::string(s.substr(0, 4));
+    std::size_t i = 4;
+    while (i < s.size()) {
+      if (ymd.size() == 8 || i + 3 > s.size() || s[i] != '-' || !all_digits(s.substr(i + 1, 2))) return "";
+      ymd += s.substr(i + 1, 2);
+      i += 3;
+    }
+    if (i != s.size()) return "";
+  }
+  if (ymd.size() >= 6) {
+    int month = std::stoi(ymd.substr(4, 2));
+    if (month < 1 || month > 12) return "";
+    if (ymd.size() == 8) {
+      int year = std::stoi(ymd.substr(0, 4)), day = std::stoi(ymd.substr(6, 2));
+      static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      if (day < 1 || day > days[month - 1] || (month == 2 && day == 29 && !leap)) return "";
+    }
+  }
+  ymd.append(8 - ymd.size(), pad);
+  return ymd;
+}
+
 // date:FROM..TO, date:FROM.., date:..TO and date:WHEN, each end YYYY, YYYY-MM or YYYY-MM-DD.
 // A FieldProcessor rather than a RangeProcessor so that a single date (date:2024) works too.
+// A malformed date or a range that ends before it starts is an error naming it, never a
+// silently empty answer.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& str) override {
@@ -114,11 +147,15 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
       from_text = str.substr(0, dots);
       to_text = str.substr(dots + 2);
     }
-    std::string from = from_text.empty() ? "" : parse_date(from_text, '0');
-    std::string to = to_text.empty() ? "" : parse_date(to_text, '9');
+    std::string from = from_text.empty() ? "" : parse_query_date(from_text, '0');
+    std::string to = to_text.empty() ? "" : parse_query_date(to_text, '9');
     if ((!from_text.empty() && from.empty()) || (!to_text.empty() && to.empty()) || (from.empty() && to.empty()))
+      throw Xapian::QueryParserError(fmt::format(
+          "date:{}: expected date:FROM..TO, date:FROM.., date:..TO or date:WHEN with dates as YYYY, YYYY-MM or "
+          "YYYY-MM-DD", utf8::abbreviate(str, 80)));
+    if (!from.empty() && !to.empty() && from > to)
       throw Xapian::QueryParserError(
-          fmt::format("date:{}: expected date:FROM..TO with dates as YYYY, YYYY-MM or YYYY-MM-DD", str));
+          fmt::format("date:{}: the range ends before it starts (write date:{}..{})", str, to_text, from_text));
     if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, Value::date, to);
     // Unknown dates are stored as "", which sorts before every real date: keep them out.
     if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, Value::date, from);

@@ -6,6 +6,13 @@
 
 namespace whosaid::utf8 {
 
+std::string abbreviate(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t keep = max_bytes;
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
+  return std::string(s.substr(0, keep)) + "... (" + std::to_string(s.size()) + " bytes)";
+}
+
 std::size_t repair(std::string& s) {
   // Fast path: most input is valid, and ASCII dominates.
   std::size_t bad = 0;

@@ -16,6 +16,10 @@ char32_t prev(std::string_view s, std::size_t& i);
 
 void append(std::string& out, char32_t c);
 
+// `s` itself when it has at most `max_bytes` bytes; else its head, cut on a character boundary,
+// followed by "... (N bytes)": for error messages that name user input of any length.
+std::string abbreviate(std::string_view s, std::size_t max_bytes = 120);
+
 // Lower-cases with ICU's full case mapping (for comparisons and index terms).
 std::string to_lower(std::string_view s);
 

@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "utf8.h"
+
 namespace whosaid {
 
-void throw_xapian_error(const Xapian::Error& e, const std::string& what) {
+void throw_xapian_error(const Xapian::Error& e, const std::string& what_in_full) {
+  // `what` can quote user input ("query '...'"): a message names it, it does not echo 100 KB.
+  const std::string what = utf8::abbreviate(what_in_full, 200);
   const std::string detail = e.get_description();
   const std::string type = e.get_type();  // Xapian::Error has no virtual functions to dynamic_cast on
   if (type == "DatabaseLockError")
