@@ -241,6 +241,10 @@ Article read_html_article(std::string_view html, const std::string& default_id, 
     return a;
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (!root) {  // a document of nothing but a comment or a doctype: no elements, no article
+    a.id = default_id;
+    return a;
+  }
 
   // Metadata: JSON-LD first, then OpenGraph / article: / name= meta tags, then the elements.
   Meta m;
