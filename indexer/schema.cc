@@ -135,6 +135,13 @@ std::string parse_query_date(std::string_view s, char pad) {
   return ymd;
 }
 
+// The first fault a field processor met in the parse running on this thread ("" when none).
+thread_local std::string field_error;
+
+void record_field_error(std::string message) {
+  if (field_error.empty()) field_error = std::move(message);
+}
+
 // date:FROM..TO, date:FROM.., date:..TO and date:WHEN, each end YYYY, YYYY-MM or YYYY-MM-DD.
 // A FieldProcessor rather than a RangeProcessor so that a single date (date:2024) works too.
 // A malformed date or a range that ends before it starts is an error naming it, never a
@@ -149,13 +156,17 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
     }
     std::string from = from_text.empty() ? "" : parse_query_date(from_text, '0');
     std::string to = to_text.empty() ? "" : parse_query_date(to_text, '9');
-    if ((!from_text.empty() && from.empty()) || (!to_text.empty() && to.empty()) || (from.empty() && to.empty()))
-      throw Xapian::QueryParserError(fmt::format(
+    if ((!from_text.empty() && from.empty()) || (!to_text.empty() && to.empty()) || (from.empty() && to.empty())) {
+      record_field_error(fmt::format(
           "date:{}: expected date:FROM..TO, date:FROM.., date:..TO or date:WHEN with dates as YYYY, YYYY-MM or "
           "YYYY-MM-DD", utf8::abbreviate(str, 80)));
-    if (!from.empty() && !to.empty() && from > to)
-      throw Xapian::QueryParserError(
+      return Xapian::Query::MatchNothing;
+    }
+    if (!from.empty() && !to.empty() && from > to) {
+      record_field_error(
           fmt::format("date:{}: the range ends before it starts (write date:{}..{})", str, to_text, from_text));
+      return Xapian::Query::MatchNothing;
+    }
     if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, Value::date, to);
     // Unknown dates are stored as "", which sorts before every real date: keep them out.
     if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, Value::date, from);
@@ -210,6 +221,17 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db)
     }
   }
   qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+}
+
+Xapian::Query parse_query(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
+  field_error.clear();
+  Xapian::Query q = qp.parse_query(text, flags);
+  if (!field_error.empty()) {
+    std::string message = std::move(field_error);
+    field_error.clear();
+    throw Xapian::QueryParserError(message);
+  }
+  return q;
 }
 
 void check_version(const Xapian::Database& db, const std::string& path) {

@@ -64,6 +64,7 @@
 namespace Xapian {
 class Database;
 class QueryParser;
+class Query;
 }  // namespace Xapian
 
 namespace whosaid::schema {
@@ -154,6 +155,11 @@ std::string collapse_key(std::string_view quote_text);
 // Sets up a QueryParser for this schema: every field of fields(), the date: ranges, the English
 // stemmer and the database (for spelling and synonyms).
 void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db);
+
+// qp.parse_query(text, flags) for a parser set up above; a malformed field value (date:2025..2024)
+// throws Xapian::QueryParserError naming it. (The field processors record the fault and let the
+// parse finish: Xapian leaks memory when a FieldProcessor throws.)
+Xapian::Query parse_query(Xapian::QueryParser& qp, const std::string& text, unsigned flags);
 
 // Throws whosaid::Error when `db` was written with another schema version. `path` is for the
 // message. A database without any version (empty, just created) is accepted.

@@ -42,7 +42,7 @@ Xapian::Query parse(const Xapian::Database& db, const std::string& text, std::st
   qp.set_stopper(stopper());
   // Spelling correction looks up letter trigrams for every word: only when asked for.
   unsigned flags = kParseFlags | (suggestion ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
-  Xapian::Query q = qp.parse_query(text, flags);
+  Xapian::Query q = schema::parse_query(qp, text, flags);
   if (suggestion) *suggestion = qp.get_corrected_query_string();
   return q;
 }
