@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "extract.h"
+#include "html_reader.h"
 #include "quote_index.h"
 #include "reader.h"
 #include "search.h"
@@ -299,4 +300,17 @@ TEST_CASE("a WARC record claiming an enormous length is a truncated record, and 
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].where.find("huge.warc") != std::string::npos);
   CHECK(problems[0].reason == "truncated record");
+}
+
+TEST_CASE("HTML without any element, or nested 200,000 deep") {
+  for (const std::string html : {"", "<!-- only a comment -->", "<!DOCTYPE html>", "\xEF\xBB\xBF", "<?xml?>"}) {
+    Article a = read_html_article(html, "d", "h.html");
+    CHECK(a.id == "d");
+    CHECK(a.text.empty());
+  }
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 200000; ++i) deep += "<div>";
+  deep += "<p>\"Deep,\" said Ann Lee.</p>";
+  Article a = read_html_article(deep, "d", "h.html");  // libxml2 stops at its depth limit
+  CHECK(a.id == "d");
 }
