@@ -240,7 +240,7 @@ void read_jsonl(std::istream& in, const std::string& source, const ArticleHandle
     nlohmann::json o;
     try {
       o = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
       // Invalid UTF-8 inside strings is the common cause; repair and try once more.
       std::string fixed = line;
       if (utf8::repair(fixed) == 0) {
@@ -249,7 +249,7 @@ void read_jsonl(std::istream& in, const std::string& source, const ArticleHandle
       }
       try {
         o = nlohmann::json::parse(fixed);
-      } catch (const nlohmann::json::parse_error& e2) {
+      } catch (const nlohmann::json::exception& e2) {
         on_problem({where, fmt::format("not JSON: {}", utf8::abbreviate(e2.what(), 200))});
         continue;
       }

@@ -204,6 +204,8 @@ TEST_CASE("JSON with wrong types or missing fields: each line named, the others 
       "null",
       "{\"text\": \"unterminated",
       "{\"text\": \"t\",}",
+      "{\"text\": \"t\", \"n\": 7e773, \"bad\": \"\xff\"}",  // number overflow (found by fuzz_jsonl)
+      "{\"text\": \"t\", \"n\": -1e999}x",
       deep,
       std::string(100000, '{'),
       "{\"text\": \"t\", \"x\": " + deep + "}" + "x",
