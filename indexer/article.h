@@ -1,5 +1,6 @@
 // An article as every reader produces it and every later stage consumes it.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct Article {
   std::string language;
   std::string text;      // valid UTF-8 (readers repair invalid bytes with U+FFFD)
   std::string source;    // where it came from, "path:line", for error messages
+  std::size_t input_bytes = 0;  // input consumed to read it (its line, file or record): progress
 };
 
 }  // namespace whosaid

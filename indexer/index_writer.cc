@@ -1,6 +1,7 @@
 #include "index_writer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "aliases.h"
@@ -77,13 +79,6 @@ void install_synonyms(Xapian::WritableDatabase& db) {
 }
 
 }  // namespace
-
-// One article's documents, built on the caller's thread, written on the writer's.
-struct PreparedArticle {
-  std::string id;
-  std::vector<Xapian::Document> docs;
-  std::vector<std::string> spelling;  // every document's spelling words, one entry per document
-};
 
 struct IndexWriter::Impl {
   std::string path;
@@ -162,6 +157,7 @@ struct IndexWriter::Impl {
         db.add_document(doc);
         ++written;
       }
+      if (p.content_hash) db.set_metadata(schema::content_hash_key(p.id), fmt::format("{:016x}", *p.content_hash));
       end_article();
     } catch (const Xapian::Error& e) {
       throw_xapian_error(e, "indexing article " + p.id + " into " + path);
@@ -260,19 +256,45 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& quotes) {
+PreparedArticle IndexWriter::prepare(const Article& a, const std::vector<Quote>& quotes, Xapian::TermGenerator& tg) {
   PreparedArticle p;
   p.id = a.id;
   try {
     p.docs.reserve(quotes.size());
     for (const auto& q : quotes) {
-      p.docs.push_back(quote_document(a, q, impl_->tg));
+      p.docs.push_back(quote_document(a, q, tg));
       for (auto& word : spelling_words(q)) p.spelling.push_back(std::move(word));
     }
   } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "indexing article " + a.id + " into " + impl_->path);
+    throw_xapian_error(e, "indexing article " + a.id);
   }
-  impl_->submit(std::move(p));
+  return p;
+}
+
+void IndexWriter::submit(PreparedArticle&& p) { impl_->submit(std::move(p)); }
+
+void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& quotes) {
+  submit(prepare(a, quotes, impl_->tg));
+}
+
+ContentHashes IndexWriter::stored_content_hashes() const {
+  impl_->drain();
+  ContentHashes hashes;
+  const std::string prefix = schema::metadata::content_hash_prefix;
+  try {
+    for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix); ++k) {
+      const std::string key = *k;
+      const std::string value = impl_->db.get_metadata(key);
+      std::uint64_t id_hash = 0, content = 0;
+      auto r1 = std::from_chars(key.data() + prefix.size(), key.data() + key.size(), id_hash, 16);
+      auto r2 = std::from_chars(value.data(), value.data() + value.size(), content, 16);
+      // A key this version did not write is ignored: its article is simply indexed again.
+      if (r1.ec == std::errc() && r2.ec == std::errc()) hashes.emplace(id_hash, content);
+    }
+  } catch (const Xapian::Error& e) {
+    throw_xapian_error(e, "reading article hashes from " + impl_->path);
+  }
+  return hashes;
 }
 
 std::size_t IndexWriter::delete_article(const std::string& article_id) {
@@ -280,6 +302,7 @@ std::size_t IndexWriter::delete_article(const std::string& article_id) {
   try {
     impl_->begin_batch();
     std::size_t n = impl_->delete_quotes(article_id);
+    impl_->db.set_metadata(schema::content_hash_key(article_id), "");  // "" removes the key
     impl_->end_article();
     return n;
   } catch (const Xapian::Error& e) {

@@ -1,49 +1,86 @@
 // whosaid-index: reads articles, extracts quotations, writes the index (or prints them: --extract).
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "content_hash.h"
 #include "error.h"
 #include "extract.h"
 #include "extract_json.h"
 #include "index_writer.h"
+#include "pipeline.h"
+#include "progress.h"
 #include "reader.h"
+#include "schema.h"
+#include "shard.h"
 
 using namespace whosaid;
 
 namespace {
 
-int run_extract(const std::vector<std::string>& inputs) {
-  std::size_t articles = 0, quotes = 0, problems = 0;
-  std::string buf;
-  read_inputs(
-      inputs,
-      [&](Article&& a) {
-        ++articles;
-        for (const auto& q : extract_quotes(a)) {
-          buf += quote_to_json_line(q);
-          buf += '\n';
-          ++quotes;
+// What every run shares, from the command line.
+struct RunOptions {
+  unsigned jobs = default_jobs();
+  std::optional<ShardSpec> shard;
+  bool strict = false;
+};
+
+// Articles in flight between the reader and the consumer, per worker: enough to keep every worker
+// busy while one slow article holds up the in-order consumer, few enough to keep memory flat.
+constexpr std::size_t kWindowPerJob = 16;
+
+std::string problem_message(const ReadProblem& p) {
+  return fmt::format("whosaid-index: {}: skipped: {}\n", p.where, p.reason);
+}
+
+// The exit status of a finished run: input errors only fail it under --strict, or when nothing at
+// all could be read.
+int run_status(const RunOptions& o, std::size_t articles, std::size_t problems) {
+  if (problems > 0 && (o.strict || articles == 0)) return exit_usage;
+  return exit_ok;
+}
+
+int run_extract(const std::vector<std::string>& inputs, const RunOptions& o) {
+  ProgressCounts counts;  // the consumer's
+  std::size_t problems = 0;
+  OrderedPipeline pipeline(
+      o.jobs, o.jobs * kWindowPerJob,
+      [&](PipelineItem& item, unsigned) {
+        if (o.shard && !in_shard(item.article.id, *o.shard)) {
+          item.fate = PipelineItem::Fate::other_shard;
+          return;
         }
-        if (buf.size() > (1u << 16)) {
-          std::fwrite(buf.data(), 1, buf.size(), stdout);
-          buf.clear();
+        for (const auto& q : extract_quotes(item.article)) {
+          item.json += quote_to_json_line(q);
+          item.json += '\n';
+          ++item.quotations;
         }
       },
+      [&](PipelineItem& item) {
+        std::fwrite(item.json.data(), 1, item.json.size(), stdout);
+        ++counts.articles;
+        counts.quotations += item.quotations;
+      });
+  read_inputs(
+      inputs, [&](Article&& a) { pipeline.push(std::move(a)); },
       [&](const ReadProblem& p) {
         ++problems;
-        std::cerr << fmt::format("whosaid-index: {}: skipped: {}\n", p.where, p.reason);
+        std::cerr << problem_message(p);
       });
-  std::fwrite(buf.data(), 1, buf.size(), stdout);
+  pipeline.finish();
   std::fflush(stdout);
-  std::cerr << fmt::format("whosaid-index: extracted {} quotations from {} articles ({} skipped)\n", quotes,
-                           articles, problems);
-  return exit_ok;
+  std::cerr << fmt::format("whosaid-index: extracted {} quotations from {} articles ({} skipped)\n",
+                           counts.quotations, counts.articles, problems);
+  return run_status(o, counts.articles, problems);
 }
 
 std::string default_db() {
@@ -51,33 +88,101 @@ std::string default_db() {
   return env && *env ? env : "whosaid.db";
 }
 
+// What makes an indexed article stale besides its own content: the program that indexed it.
+std::string engine_fingerprint() {
+  return fmt::format("whosaid-index {} schema {}", WHOSAID_VERSION, schema::kVersion);
+}
+
+struct IndexOptions {
+  std::string db;
+  std::vector<std::string> deletes;
+  std::size_t batch = 500;
+  bool force = false;  // re-index unchanged articles too
+};
+
 // Indexes every INPUT (each article replaces its earlier quotations), after removing the articles
-// named by --delete. Exit 2 when nothing could be read at all.
-int run_index(const std::string& db, const std::vector<std::string>& inputs, const std::vector<std::string>& deletes,
-              std::size_t batch) {
-  // Extraction and document building here, Xapian on the writer's thread: two cores, two stages.
-  IndexWriter writer(db, {.batch_articles = batch, .background = true});
-  for (const auto& id : deletes) {
+// named by --delete. Articles whose content hash is already in the index are skipped unless
+// --force. Reading on this thread, extraction and document building on the workers, Xapian on the
+// writer's own thread.
+int run_index(const std::vector<std::string>& inputs, const RunOptions& o, const IndexOptions& io) {
+  IndexWriter writer(io.db, {.batch_articles = io.batch, .background = true});
+  for (const auto& id : io.deletes) {
     if (writer.delete_article(id) == 0)
-      std::cerr << fmt::format("whosaid-index: --delete {}: no such article in {}\n", id, db);
+      std::cerr << fmt::format("whosaid-index: --delete {}: no such article in {}\n", id, io.db);
   }
-  std::size_t articles = 0;
-  std::vector<ReadProblem> problems;
-  read_inputs(
-      inputs,
-      [&](Article&& a) {
-        writer.replace_article(a, extract_quotes(a));
-        ++articles;
+  const ContentHashes stored = io.force ? ContentHashes{} : writer.stored_content_hashes();
+  const std::string engine = engine_fingerprint();
+  std::vector<Xapian::TermGenerator> generators(o.jobs);
+  for (auto& tg : generators) tg.set_stemmer(Xapian::Stem("english"));
+
+  ProgressLine progress(progress_wanted(), progress_wanted() ? total_input_bytes(inputs) : 0);
+  ProgressCounts counts;  // the consumer's, but for `problems` (the reader's, atomic)
+  std::atomic<std::size_t> problems{0};
+  std::size_t indexed = 0, other_shard = 0;
+  // Ids of stored articles re-indexed with new content in this run: a later unchanged-looking
+  // copy of one of them in the same input is not unchanged any more (rare, so kept small).
+  std::unordered_set<std::uint64_t> replaced;
+
+  auto extract_and_prepare = [&](PipelineItem& item, Xapian::TermGenerator& tg) {
+    auto quotes = extract_quotes(item.article);
+    item.quotations = quotes.size();
+    item.prepared = IndexWriter::prepare(item.article, quotes, tg);
+    item.prepared.content_hash = item.content_hash;
+    item.fate = PipelineItem::Fate::extracted;
+  };
+
+  OrderedPipeline pipeline(
+      o.jobs, o.jobs * kWindowPerJob,
+      [&](PipelineItem& item, unsigned worker) {
+        if (o.shard && !in_shard(item.article.id, *o.shard)) {
+          item.fate = PipelineItem::Fate::other_shard;
+          return;
+        }
+        item.content_hash = article_content_hash(item.article, engine);
+        if (auto it = stored.find(stable_hash64(item.article.id)); it != stored.end() && it->second == item.content_hash) {
+          item.fate = PipelineItem::Fate::unchanged;
+          return;
+        }
+        extract_and_prepare(item, generators[worker]);
+        item.article.text = {};  // the documents hold what is needed; free the text early
       },
-      [&](const ReadProblem& p) {
-        problems.push_back(p);
-        std::cerr << fmt::format("whosaid-index: {}: skipped: {}\n", p.where, p.reason);
+      [&](PipelineItem& item) {
+        const std::uint64_t id_hash = stable_hash64(item.article.id);
+        if (item.fate == PipelineItem::Fate::unchanged && replaced.count(id_hash)) {
+          Xapian::TermGenerator tg;  // the consumer has none of its own; this is rare
+          tg.set_stemmer(Xapian::Stem("english"));
+          extract_and_prepare(item, tg);
+        }
+        switch (item.fate) {
+          case PipelineItem::Fate::other_shard: ++other_shard; break;
+          case PipelineItem::Fate::unchanged: ++counts.unchanged; break;
+          case PipelineItem::Fate::extracted:
+            if (stored.count(id_hash)) replaced.insert(id_hash);
+            ++indexed;
+            counts.quotations += item.quotations;
+            writer.submit(std::move(item.prepared));
+            break;
+        }
+        ++counts.articles;
+        counts.bytes += item.article.input_bytes;
+        counts.problems = problems.load();
+        progress.update(counts);
       });
+  read_inputs(
+      inputs, [&](Article&& a) { pipeline.push(std::move(a)); },
+      [&](const ReadProblem& p) {
+        ++problems;
+        progress.message(problem_message(p));
+      });
+  pipeline.finish();
   writer.commit();
-  std::cerr << fmt::format("whosaid-index: {}: {} articles, {} quotations indexed, {} removed, {} skipped\n", db,
-                           articles, writer.quotations_written(), writer.quotations_deleted(), problems.size());
-  if (articles == 0 && !problems.empty()) return exit_usage;
-  return exit_ok;
+  progress.finish();
+  std::string summary = fmt::format(
+      "whosaid-index: {}: {} articles, {} quotations indexed, {} removed, {} unchanged, {} skipped", io.db, indexed,
+      writer.quotations_written(), writer.quotations_deleted(), counts.unchanged, problems.load());
+  if (o.shard) summary += fmt::format(", {} in other shards (shard {}/{})", other_shard, o.shard->index, o.shard->count);
+  std::cerr << summary << '\n';
+  return run_status(o, counts.articles, problems.load());
 }
 
 }  // namespace
@@ -86,22 +191,34 @@ int main(int argc, char** argv) {
   CLI::App app{
       "whosaid-index: find every quotation in news articles, bind it to its speaker, and index it.\n\n"
       "Examples:\n"
-      "  whosaid-index --extract article.txt          print quotations as JSON lines, index nothing\n"
+      "  whosaid-index --extract article.txt             print quotations as JSON lines, index nothing\n"
       "  whosaid-index --db news.db archive/ more.jsonl  index a folder and a JSONL file\n"
-      "  whosaid-index --db news.db --delete ID        remove an article's quotations\n"
-      "  cat feed.jsonl | whosaid-index --db news.db -   index JSON Lines from stdin\n\n"
-      "Inputs: .jsonl/.ndjson (one article per line), .txt/.md (optional front matter),\n"
-      "directories (walked recursively), '-' (JSONL on stdin)."};
+      "  whosaid-index --db news.db archive/             again later: only new or changed articles\n"
+      "  whosaid-index --db news.db --delete ID          remove an article's quotations\n"
+      "  cat feed.jsonl | whosaid-index --db news.db -   index JSON Lines from stdin\n"
+      "  whosaid-index --db part2.db --shard 2/3 archive/  this machine's third of the archive\n\n"
+      "Inputs: .jsonl/.ndjson (one article per line), .txt/.md (optional front matter), .html/.htm,\n"
+      ".warc/.warc.gz, directories (walked recursively), '-' (JSONL on stdin); recognised by content.\n"
+      "A file or line that is not an article is named on stderr and skipped; the run goes on.\n"
+      "On a terminal a live line shows articles, quotations, MB/s and ETA (WHOSAID_PROGRESS=0/1).\n\n"
+      "Exit status: 0 done, 2 usage error, nothing readable, or (--strict) any input skipped, 3 internal."};
   app.set_version_flag("--version", std::string("whosaid-index ") + WHOSAID_VERSION);
   bool extract = false;
-  std::string db;
   std::vector<std::string> inputs;
-  std::vector<std::string> deletes;
-  std::size_t batch = 500;
+  RunOptions run;
+  IndexOptions io;
+  std::string shard;
   app.add_flag("--extract", extract, "print quotations as JSON lines on stdout instead of indexing");
-  app.add_option("--db", db, "index path (default: $WHOSAID_DB, else ./whosaid.db)");
-  app.add_option("--delete", deletes, "remove this article id's quotations from the index (repeatable)");
-  app.add_option("--batch", batch, "articles per transaction (default 500)")->check(CLI::PositiveNumber);
+  app.add_option("--db", io.db, "index path (default: $WHOSAID_DB, else ./whosaid.db)");
+  app.add_option("--delete", io.deletes, "remove this article id's quotations from the index (repeatable)");
+  app.add_option("--batch", io.batch, "articles per transaction (default 500); a crash loses at most one")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--jobs,-j", run.jobs, "extraction threads (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_flag("--strict", run.strict, "exit 2 if any file or line had to be skipped (the rest is still indexed)");
+  app.add_flag("--force", io.force,
+               "re-index every article, also those whose content hash says they are indexed unchanged");
+  app.add_option("--shard", shard, "K/N: only the articles whose id hashes to shard K of N (1 <= K <= N)");
   app.add_option("inputs", inputs, "files, directories or - (JSONL on stdin)");
   try {
     app.parse(argc, argv);
@@ -110,13 +227,15 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : exit_usage;
   }
   try {
+    if (!shard.empty()) run.shard = parse_shard(shard);
     if (extract) {
       if (inputs.empty()) throw Error("no INPUT given (try --help)");
-      if (!deletes.empty()) throw Error("--delete cannot be used with --extract");
-      return run_extract(inputs);
+      if (!io.deletes.empty()) throw Error("--delete cannot be used with --extract");
+      return run_extract(inputs, run);
     }
-    if (inputs.empty() && deletes.empty()) throw Error("no INPUT given (try --help)");
-    return run_index(db.empty() ? default_db() : db, inputs, deletes, batch);
+    if (inputs.empty() && io.deletes.empty()) throw Error("no INPUT given (try --help)");
+    if (io.db.empty()) io.db = default_db();
+    return run_index(inputs, run, io);
   } catch (const Error& e) {
     std::cerr << "whosaid-index: " << e.what() << "\n";
     return e.exit_code();

@@ -183,6 +183,10 @@ Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGe
   add_boolean_terms(doc, a, q);
   add_values(doc, a, q);
   doc.set_data(record_to_json(make_record(a, q)));
+  // Xapian's reference counts are not atomic: `tg` must let go of the document here, on the
+  // thread that built it, before the document is handed to the writer's thread.
+  static thread_local const Xapian::Document detached;
+  tg.set_document(detached);
   return doc;
 }
 

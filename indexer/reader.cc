@@ -20,14 +20,15 @@ namespace fs = std::filesystem;
 
 namespace whosaid {
 
-std::string stable_hash_hex(std::string_view data) {
-  uint64_t h = 1469598103934665603ULL;
+std::uint64_t stable_hash64(std::string_view data, std::uint64_t h) {
   for (unsigned char c : data) {
     h ^= c;
     h *= 1099511628211ULL;
   }
-  return fmt::format("{:016x}", h);
+  return h;
 }
+
+std::string stable_hash_hex(std::string_view data) { return fmt::format("{:016x}", stable_hash64(data)); }
 
 namespace {
 
@@ -150,7 +151,9 @@ void read_file(const fs::path& path, const fs::path& root, bool explicit_file, c
   // Without an extension the id reads better in citations and URLs.
   if (auto dot = id.rfind('.'); dot != std::string::npos && dot > 0 && id.find('/', dot) == std::string::npos)
     id.erase(dot);
+  const std::size_t bytes = content.size();
   Article a = kind == FileKind::html ? read_html_article(content, id, name) : read_text_article(std::move(content), id, name);
+  a.input_bytes = bytes;
   if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     on_problem({name, kind == FileKind::html ? "HTML page without article text" : "empty article (no text)"});
     return;
@@ -232,6 +235,7 @@ void read_jsonl(std::istream& in, const std::string& source, const ArticleHandle
       Article a;
       if (fast_parse(line, a)) {
         a.source = where;
+        a.input_bytes = line.size() + 1;
         if (a.id.empty()) a.id = derive_id(a);
         on_article(std::move(a));
         continue;
@@ -260,6 +264,7 @@ void read_jsonl(std::istream& in, const std::string& source, const ArticleHandle
     }
     Article a;
     a.source = where;
+    a.input_bytes = line.size() + 1;
     std::string why;
     if (!string_field(o, "text", a.text, why) || !string_field(o, "title", a.title, why) ||
         !string_field(o, "outlet", a.outlet, why) || !string_field(o, "date", a.date, why) ||
@@ -354,6 +359,25 @@ Article read_text_article(std::string content, const std::string& default_id, co
   repair_article(a);
   if (a.id.empty()) a.id = default_id.empty() ? derive_id(a) : default_id;
   return a;
+}
+
+std::size_t total_input_bytes(const std::vector<std::string>& inputs) {
+  std::size_t total = 0;
+  std::error_code ec;
+  for (const auto& input : inputs) {
+    if (input == "-") continue;
+    fs::path p(input);
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().filename().string().front() != '.') total += it->file_size(ec);
+      }
+    } else if (auto n = fs::file_size(p, ec); !ec) {
+      total += n;
+    }
+    ec.clear();
+  }
+  return total;
 }
 
 void read_inputs(const std::vector<std::string>& inputs, const ArticleHandler& on_article,

@@ -1,9 +1,12 @@
 // Readers turn input files into Articles: one reader per format, chosen by file type.
 // They never look at quotations and never touch the index.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "article.h"
@@ -31,7 +34,14 @@ Article read_text_article(std::string content, const std::string& default_id, co
 void read_inputs(const std::vector<std::string>& inputs, const ArticleHandler& on_article,
                  const ProblemHandler& on_problem);
 
-// A stable 64-bit FNV-1a hash as 16 hex digits (ids for articles that carry none).
+// The bytes read_inputs() would read from these INPUTs (0 for stdin): progress and ETA.
+std::size_t total_input_bytes(const std::vector<std::string>& inputs);
+
+// A stable 64-bit FNV-1a hash; `h` chains several pieces into one hash.
+inline constexpr std::uint64_t kStableHashSeed = 1469598103934665603ULL;
+std::uint64_t stable_hash64(std::string_view data, std::uint64_t h = kStableHashSeed);
+
+// stable_hash64 as 16 hex digits (ids for articles that carry none, shards, metadata keys).
 std::string stable_hash_hex(std::string_view data);
 
 }  // namespace whosaid

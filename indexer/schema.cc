@@ -43,6 +43,9 @@ std::string exact_term(std::string_view prefix, std::string_view value) {
 
 std::string quote_id_term(std::string_view quote_id) { return exact_term(prefix::quote_id, quote_id); }
 std::string article_term(std::string_view article_id) { return exact_term(prefix::article, article_id); }
+std::string content_hash_key(std::string_view article_id) {
+  return metadata::content_hash_prefix + stable_hash_hex(article_id);
+}
 std::string speaker_term(std::string_view speaker) {
   return exact_term(prefix::speaker_exact, normalise_name(speaker));
 }

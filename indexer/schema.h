@@ -53,6 +53,11 @@
 // Metadata keys
 //   schema_version   "1"; a database with another version is refused (re-index to upgrade)
 //   aliases_hash     hash of the alias table the synonyms were built from; rebuilt when it changes
+//   article_hash:H   H = 16 hex digits of the article id's hash (content_hash_key); the value is
+//                    16 hex digits hashing the article as read (every field, with the engine's
+//                    fingerprint). An incremental run skips an article whose hash is unchanged.
+//                    Written in the same transaction as the article's quotations; articles with
+//                    no quotation have one too.
 //
 // Synonyms: key = a spelling of an organisation as the QueryParser sees it ("icc",
 //   "international criminal court"), value = its XENT: term.
@@ -121,7 +126,13 @@ inline constexpr std::string_view entity = "XENT:";
 namespace metadata {
 inline constexpr const char* schema_version = "schema_version";
 inline constexpr const char* aliases_hash = "aliases_hash";
+// + 16 hex digits of the article id's hash: that article's content hash (see content_hash_key).
+inline constexpr const char* content_hash_prefix = "article_hash:";
 }  // namespace metadata
+
+// The metadata key holding an article's content hash. Hashed so that any id (a long url) fits
+// Xapian's key length limit; a 64-bit hash of the id is unique enough for archives of billions.
+std::string content_hash_key(std::string_view article_id);
 
 // Free-text weights (wdf increments) and the gap between fields' positions.
 inline constexpr unsigned kQuoteWdf = 3;

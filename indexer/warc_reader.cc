@@ -48,6 +48,11 @@ class Stream {
     out.resize(got);
     return got == n;
   }
+  // Bytes of the file consumed so far (compressed bytes for .warc.gz).
+  std::size_t offset() const {
+    z_off_t o = gzoffset(f_);
+    return o < 0 ? 0 : static_cast<std::size_t>(o);
+  }
   std::string error() {
     int err = 0;
     const char* msg = gzerror(f_, &err);
@@ -81,6 +86,7 @@ void read_warc(const std::string& path, const ArticleHandler& on_article, const 
   }
   std::string line, block;
   std::size_t record = 0;
+  std::size_t consumed = 0;  // file bytes already counted in an article's input_bytes
   while (in.line(line)) {
     if (line.empty()) continue;
     if (line.rfind("WARC/", 0) != 0) {
@@ -140,6 +146,8 @@ void read_warc(const std::string& path, const ArticleHandler& on_article, const 
       on_problem({where, "HTML page without article text"});
       continue;
     }
+    a.input_bytes = in.offset() - consumed;
+    consumed = in.offset();
     on_article(std::move(a));
   }
   if (std::string e = in.error(); !e.empty()) on_problem({path, "decompression failed: " + e});
