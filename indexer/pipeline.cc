@@ -21,23 +21,25 @@ OrderedPipeline::~OrderedPipeline() { stop(); }
 void OrderedPipeline::fail(std::exception_ptr e) {
   if (!error_) error_ = std::move(e);
   stopping_ = true;
-  changed_.notify_all();
+  work_ready_.notify_all();
+  next_ready_.notify_all();
+  room_.notify_all();
 }
 
 void OrderedPipeline::push(Article&& a) {
   auto item = std::make_unique<PipelineItem>();
   item->article = std::move(a);
   std::unique_lock lock(mu_);
-  changed_.wait(lock, [&] { return error_ || pushed_ - consumed_ < window_; });
+  room_.wait(lock, [&] { return error_ || pushed_ - consumed_ < window_; });
   if (error_) std::rethrow_exception(error_);
   todo_.emplace_back(pushed_++, std::move(item));
-  changed_.notify_all();
+  work_ready_.notify_one();
 }
 
 void OrderedPipeline::worker_loop(unsigned worker) {
   std::unique_lock lock(mu_);
   for (;;) {
-    changed_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
+    work_ready_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
     if (stopping_) return;
     auto [seq, item] = std::move(todo_.front());
     todo_.pop_front();
@@ -54,14 +56,14 @@ void OrderedPipeline::worker_loop(unsigned worker) {
       return;
     }
     done_.emplace(seq, std::move(item));
-    changed_.notify_all();
+    if (seq == consumed_) next_ready_.notify_one();
   }
 }
 
 void OrderedPipeline::consumer_loop() {
   std::unique_lock lock(mu_);
   for (;;) {
-    changed_.wait(lock, [&] {
+    next_ready_.wait(lock, [&] {
       return stopping_ || (!done_.empty() && done_.begin()->first == consumed_) || (input_done_ && consumed_ == pushed_);
     });
     if (stopping_ || (input_done_ && consumed_ == pushed_)) return;
@@ -81,7 +83,9 @@ void OrderedPipeline::consumer_loop() {
       return;
     }
     ++consumed_;
-    changed_.notify_all();
+    // push() waits on a full window: wake it once half is free, not at every article, so that
+    // reader and consumer do not switch places article by article.
+    if (pushed_ - consumed_ <= window_ / 2 || consumed_ == pushed_) room_.notify_all();
   }
 }
 
@@ -89,8 +93,8 @@ void OrderedPipeline::finish() {
   {
     std::unique_lock lock(mu_);
     input_done_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [&] { return error_ || consumed_ == pushed_; });
+    next_ready_.notify_one();  // an idle consumer sees that all is done
+    room_.wait(lock, [&] { return error_ || consumed_ == pushed_; });
   }
   stop();
   if (error_) std::rethrow_exception(error_);
@@ -101,7 +105,9 @@ void OrderedPipeline::stop() {
     std::lock_guard lock(mu_);
     stopping_ = true;
   }
-  changed_.notify_all();
+  work_ready_.notify_all();
+  next_ready_.notify_all();
+  room_.notify_all();
   for (auto& t : workers_)
     if (t.joinable()) t.join();
   if (consumer_.joinable()) consumer_.join();

@@ -60,7 +60,11 @@ class OrderedPipeline {
   Consume consume_;
   std::size_t window_;
   std::mutex mu_;
-  std::condition_variable changed_;
+  // One condition per kind of waiter, each woken only when its condition may now hold: waking
+  // every thread at every step cost a context switch per article and thread.
+  std::condition_variable work_ready_;   // workers: todo_ has an article (or stopping)
+  std::condition_variable next_ready_;   // consumer: done_ holds the next article (or all done)
+  std::condition_variable room_;         // push() and finish(): the window has room / all consumed
   std::deque<std::pair<std::uint64_t, std::unique_ptr<PipelineItem>>> todo_;  // by sequence number
   std::map<std::uint64_t, std::unique_ptr<PipelineItem>> done_;  // by sequence number
   std::uint64_t pushed_ = 0;
