@@ -34,6 +34,7 @@ int cmd_cite(int argc, char** argv) {
     }
     QuoteIndex index = open_index(common);
     auto record = index.find(id);
+    report_missing_shards(index, "cite");
     if (!record) {
       std::cerr << fmt::format("whosaid cite: no quotation {} in {}\n", id, index.name());
       return static_cast<int>(exit_not_found);

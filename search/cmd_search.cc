@@ -68,7 +68,9 @@ int cmd_search(int argc, char** argv) {
                            "  whosaid search 'org:HRW AND court'\n"
                            "  whosaid search --sort date 'speaker:Evenson date:2024..2025'\n"
                            "  whosaid search --format jsonl --queries queries.txt   one query per line, one\n"
-                           "                                                        answer per line, with elapsed_ms",
+                           "                                                        answer per line, with elapsed_ms\n"
+                           "  whosaid search --db tcp:10.0.0.2:7001 --db tcp:10.0.0.3:7001 --allow-partial ICC\n"
+                           "                                   two shards as one; names a shard that is down",
                            common);
   std::vector<std::string> words;
   SearchRequest req;
@@ -91,10 +93,15 @@ int cmd_search(int argc, char** argv) {
     req.sort = parse_sort_order(sort);
     req.collapse_duplicates = !all;
     QuoteIndex index = open_index(common);
-    if (!queries.empty()) return run_query_file(queries, index, req, *stdout_printer(common));
+    if (!queries.empty()) {
+      int rc = run_query_file(queries, index, req, *stdout_printer(common, &index));
+      report_missing_shards(index, "search");
+      return rc;
+    }
     req.query = join_words(words);
     SearchResult r = search(index, req);
-    stdout_printer(common)->search(r);
+    stdout_printer(common, &index)->search(r);
+    report_missing_shards(index, "search");
     return r.total == 0 ? int{exit_not_found} : int{exit_ok};
   });
 }

@@ -21,13 +21,14 @@ int cmd_show(int argc, char** argv) {
   return run_verb(*app, argc, argv, [&] {
     QuoteIndex index = open_index(common);
     auto record = index.find(id);
+    report_missing_shards(index, "show");
     if (!record) {
       std::cerr << fmt::format("whosaid show: no quotation {} in {}\n", id, index.name());
       return static_cast<int>(exit_not_found);
     }
     Hit hit;
     hit.record = std::move(*record);
-    stdout_printer(common)->quotation(hit);
+    stdout_printer(common, &index)->quotation(hit);
     return static_cast<int>(exit_ok);
   });
 }

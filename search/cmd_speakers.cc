@@ -23,7 +23,8 @@ int cmd_speakers(int argc, char** argv) {
     for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
     QuoteIndex index = open_index(common);
     auto list = list_speakers(index, req);
-    stdout_printer(common)->speakers(req.query, list);
+    stdout_printer(common, &index)->speakers(req.query, list);
+    report_missing_shards(index, "speakers");
     return list.empty() ? exit_not_found : exit_ok;
   });
 }

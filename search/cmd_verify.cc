@@ -35,7 +35,8 @@ int cmd_verify(int argc, char** argv) {
   if (argc > 1) {
     std::string_view last = argv[argc - 1], before = argc > 2 ? argv[argc - 2] : "";
     bool ours = false;
-    for (std::string_view o : {"--db", "--format", "--speaker", "--help", "--version", "-h"})
+    for (std::string_view o : {"--db", "--format", "--speaker", "--remote-timeout", "--allow-partial", "--help",
+                               "--version", "-h"})
       ours = ours || last.substr(0, o.size()) == o || before == o;
     if (last.size() > 1 && last[0] == '-' && !ours) {
       dashed = last;
@@ -49,6 +50,7 @@ int cmd_verify(int argc, char** argv) {
     for (const auto& w : words) req.claim += (req.claim.empty() ? "" : " ") + w;
     QuoteIndex index = open_index(common);
     VerifyResult r = verify(index, req);
+    report_missing_shards(index, "verify");
     if (common.format == "json")
       std::cout << verify_to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else

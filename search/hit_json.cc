@@ -57,6 +57,7 @@ Json search_to_json(const SearchResult& r) {
   for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
   j["hits"] = std::move(hits);
   j["facets"] = {{"speakers", facets_to_json(r.speakers)}, {"orgs", facets_to_json(r.orgs)}};
+  if (r.missing_shards) j["missing_shards"] = missing_shards_to_json(*r.missing_shards);
   return j;
 }
 
@@ -71,6 +72,12 @@ Json speakers_to_json(const std::string& query, const std::vector<SpeakerSummary
   Json arr = Json::array();
   for (const auto& s : list) arr.push_back(speaker_to_json(s));
   return Json{{"format_version", kFormatVersion}, {"query", query}, {"speakers", std::move(arr)}};
+}
+
+Json missing_shards_to_json(const std::vector<MissingShard>& missing) {
+  Json out = Json::array();
+  for (const auto& m : missing) out.push_back({{"shard", m.shard}, {"error", m.error}});
+  return out;
 }
 
 std::string dump(const Json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }

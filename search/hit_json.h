@@ -26,6 +26,8 @@ Json facets_to_json(const std::vector<FacetCount>& counts);
 Json search_to_json(const SearchResult& r);
 Json speaker_to_json(const SpeakerSummary& s);
 Json speakers_to_json(const std::string& query, const std::vector<SpeakerSummary>& list);
+// [{"shard": "tcp:HOST:PORT", "error": "..."}]: shards left out of a partial answer.
+Json missing_shards_to_json(const std::vector<MissingShard>& missing);
 
 // One line of JSON, invalid UTF-8 replaced.
 std::string dump(const Json& j);

@@ -22,10 +22,12 @@ class Printer {
 };
 
 // "text" | "json" | "jsonl"; throws whosaid::Error (exit 2) for any other. `highlight`: mark
-// query matches with ANSI bold in text output (for a terminal).
-std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, bool highlight);
+// query matches with ANSI bold in text output (for a terminal). `index`: when it allows a partial
+// answer, JSON documents carry its missing_shards.
+std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, bool highlight,
+                                      const QuoteIndex* index = nullptr);
 
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool highlight);
-std::unique_ptr<Printer> make_json_printer(std::ostream& out, bool lines);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, bool lines, const QuoteIndex* index = nullptr);
 
 }  // namespace whosaid

@@ -141,10 +141,11 @@ std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool highlight) {
   return std::make_unique<TextPrinter>(out, highlight);
 }
 
-std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, bool highlight) {
+std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, bool highlight,
+                                      const QuoteIndex* index) {
   if (format == "text") return make_text_printer(out, highlight);
-  if (format == "json") return make_json_printer(out, false);
-  if (format == "jsonl") return make_json_printer(out, true);
+  if (format == "json") return make_json_printer(out, false, index);
+  if (format == "jsonl") return make_json_printer(out, true, index);
   throw Error(fmt::format("--format {}: expected text, json or jsonl", format));
 }
 

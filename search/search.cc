@@ -1,10 +1,13 @@
 #include "search.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "date_order.h"
 #include "error.h"
 #include "schema.h"
 #include "xapian_error.h"
@@ -14,9 +17,9 @@ namespace whosaid {
 namespace {
 
 // Facet counts come from the first this many matches the search examines: exact for most
-// queries, a sample (and fast) for broad ones on millions of quotations. The match is not made to
-// examine more than it needs for the hits shown (get_mset's checkatleast): on a million
-// quotations that tripled the time of a query with many matches.
+// queries, a sample (and fast) for broad ones on millions of quotations. The match examines at
+// least this many (get_mset's checkatleast), not more: checking every match tripled the time of
+// a query with many matches on a million quotations.
 constexpr Xapian::doccount kFacetSample = 1000;
 
 constexpr unsigned kParseFlags =
@@ -47,18 +50,16 @@ Xapian::Query parse(const Xapian::Database& db, const std::string& text, std::st
   return q;
 }
 
-Xapian::MSet run(Xapian::Enquire& enquire, const SearchRequest& req, Xapian::MultiValueKeyMaker& order) {
-  switch (req.sort) {
-    case SortOrder::relevance: break;
-    case SortOrder::newest:
-    case SortOrder::oldest:
-      order.add_value(schema::Value::date, req.sort == SortOrder::newest);
-      order.add_value(schema::Value::order);
-      enquire.set_sort_by_key_then_relevance(&order, false);
-      break;
-  }
+// Ties in relevance (equal weights are common: short quotes, boolean filters) go by the stable
+// order value, not by docid: docids interleave across shards, and one index and its shards must
+// answer in the same order.
+Xapian::MSet run_by_relevance(Xapian::Enquire& enquire, const SearchRequest& req, Xapian::doccount check_at_least,
+                              bool remote) {
+  enquire.set_sort_by_relevance_then_value(schema::Value::order, false);
   if (req.collapse_duplicates) enquire.set_collapse_key(schema::Value::collapse);
-  return enquire.get_mset(req.offset, req.limit);
+  else if (remote) enquire.set_collapse_key(schema::Value::order);  // see DateOrderRequest::unique_collapse
+  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
+  return enquire.get_mset(req.offset, req.limit, check_at_least);
 }
 
 // For each hit with copies (quotations with the same words) that match the query: the earliest
@@ -66,30 +67,35 @@ Xapian::MSet run(Xapian::Enquire& enquire, const SearchRequest& req, Xapian::Mul
 // is the one to cite. One match for all the hits: the copies of every hit, sorted by date and
 // collapsed on their words, so the first of each group is its earliest and the group's
 // collapse count the others.
-void resolve_duplicates(const Xapian::Database& db, const Xapian::Query& query, std::vector<Hit>& hits,
+void resolve_duplicates(const QuoteIndex& index, const Xapian::Query& query, std::vector<Hit>& hits,
                         const std::vector<std::string>& collapse_keys) {
+  const Xapian::Database& db = index.database();
   std::vector<Xapian::Query> copies;
   for (const auto& key : collapse_keys) {
     std::string dup = schema::exact_term(schema::prefix::duplicate, key);
     if (db.get_termfreq(dup) >= 2) copies.emplace_back(dup);  // cheap: most quotations are unique
   }
   if (copies.empty()) return;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, copies.begin(), copies.end())));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MultiValueKeyMaker order;
-  order.add_value(schema::Value::date);
-  order.add_value(schema::Value::order);
-  enquire.set_sort_by_key(&order, false);
-  enquire.set_collapse_key(schema::Value::collapse);
-  Xapian::MSet earliest = enquire.get_mset(0, copies.size(), db.get_doccount());
-  for (auto it = earliest.begin(); it != earliest.end(); ++it) {
+  DateOrderRequest req;
+  req.query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(Xapian::Query::OP_OR, copies.begin(), copies.end()));
+  req.weights = false;
+  req.collapse = true;
+  req.count = static_cast<Xapian::doccount>(copies.size());
+  req.check_at_least = db.get_doccount();
+  // Copies counted by a spy over every match: a collapse count is exact on one database, but
+  // Xapian 1.4 loses some of it merging the counts of copies held by different remote shards.
+  Xapian::ValueCountMatchSpy copies_of(schema::Value::collapse);
+  req.spies = {&copies_of};
+  DateOrderedMatches earliest = match_in_date_order(db, index.has_remote(), req);
+  std::unordered_map<std::string, std::size_t> count;
+  for (auto it = copies_of.values_begin(); it != copies_of.values_end(); ++it) count[*it] = it.get_termfreq();
+  for (const auto& e : earliest.items) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
-      if (collapse_keys[i] != it.get_collapse_key()) continue;
-      hits[i].duplicates = it.get_collapse_count();
-      if (hits[i].record.quote.quote_id.empty() || *it != hits[i].docid)
-        hits[i].record = record_from_json(it.get_document().get_data());
+      if (collapse_keys[i] != e.collapse_key) continue;
+      hits[i].duplicates = count[e.collapse_key] > 0 ? count[e.collapse_key] - 1 : 0;
+      if (hits[i].record.quote.quote_id.empty() || e.docid != hits[i].docid)
+        hits[i].record = record_from_json(e.doc.get_data());
     }
   }
 }
@@ -106,7 +112,12 @@ class FacetSpy : public Xapian::MatchSpy {
     ++seen_;
     ++speakers_[doc.get_value(schema::Value::speaker)];
     ++orgs_[doc.get_value(schema::Value::org)];
+    texts_.insert(doc.get_value(schema::Value::collapse));
   }
+
+  // Matches seen (up to the sample), and how many distinct quotation texts among them.
+  Xapian::doccount seen() const { return seen_; }
+  std::size_t texts() const { return texts_.size(); }
 
   std::vector<FacetCount> speakers(std::size_t n) const { return top(speakers_, n); }
   std::vector<FacetCount> orgs(std::size_t n) const { return top(orgs_, n); }
@@ -130,13 +141,14 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::doccount sample_;
   Xapian::doccount seen_ = 0;
   std::unordered_map<std::string, std::size_t> speakers_, orgs_;
+  std::unordered_set<std::string> texts_;
 };
 
-Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) {
+Hit make_hit(const Xapian::Document& doc, Xapian::docid docid, double weight) {
   Hit hit;
-  hit.docid = *it;
-  hit.record = record_from_json(it.get_document().get_data());
-  hit.score = it.get_weight();
+  hit.docid = docid;
+  hit.record = record_from_json(doc.get_data());
+  hit.score = weight;
   return hit;
 }
 
@@ -147,26 +159,73 @@ std::string snippet_of(const Xapian::MSet& mset, const std::string& text) {
                       "<b>", "</b>", "");
 }
 
-SearchResult search_once(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  FacetSpy facets(kFacetSample);
-  enquire.add_matchspy(&facets);
-  Xapian::MultiValueKeyMaker order;
-  Xapian::MSet mset = run(enquire, req, order);
+SearchResult search_once(const QuoteIndex& index, const Xapian::Query& query, const SearchRequest& req) {
+  const Xapian::Database& db = index.database();
+  // The match examines at least kFacetSample matches (all of them for most queries): without it,
+  // a query for the top 10 stops looking once no other match can enter them, and the facets and
+  // the total counted whatever it had looked at, which differed between one index and its shards.
+  // A remote shard runs only Xapian's own match spies: there every shard counts what it examines
+  // (at least kFacetSample of its matches) and the counts add up.
+  const Xapian::doccount check_at_least = kFacetSample;
+  FacetSpy sampled(kFacetSample);
+  Xapian::ValueCountMatchSpy speakers(schema::Value::speaker), orgs(schema::Value::org);
+  // The total: when the match examined fewer than kFacetSample matches, it examined them all, and
+  // the spies counted them (distinct texts when collapsing): exact, where Xapian's own figure is
+  // an estimate with collapsing (copies in other shards are guessed at) and value ranges.
+  Xapian::ValueCountMatchSpy texts(schema::Value::collapse);
+  std::vector<Xapian::MatchSpy*> spies{&sampled};
+  if (index.has_remote()) spies = {&speakers, &orgs, &texts};
 
   SearchResult r;
+  Xapian::MSet mset;
+  std::vector<std::string> collapse_keys;  // the match read them already: no second look
+  if (req.sort == SortOrder::relevance) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    for (auto* spy : spies) enquire.add_matchspy(spy);
+    mset = run_by_relevance(enquire, req, check_at_least, index.has_remote());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      r.hits.push_back(make_hit(it.get_document(), *it, it.get_weight()));
+      collapse_keys.push_back(req.collapse_duplicates ? it.get_collapse_key() : std::string());
+    }
+  } else {
+    DateOrderRequest dr;
+    dr.query = query;
+    dr.newest_first = req.sort == SortOrder::newest;
+    dr.collapse = req.collapse_duplicates;
+    dr.unique_collapse = !req.collapse_duplicates && index.has_remote();
+    dr.first = static_cast<Xapian::doccount>(req.offset);
+    dr.count = static_cast<Xapian::doccount>(req.limit);
+    dr.check_at_least = check_at_least;
+    dr.time_limit_seconds = req.time_limit_seconds;
+    dr.spies = spies;
+    DateOrderedMatches m = match_in_date_order(db, index.has_remote(), dr);
+    mset = m.mset;
+    for (const auto& item : m.items) {
+      r.hits.push_back(make_hit(item.doc, item.docid, item.weight));
+      collapse_keys.push_back(item.collapse_key);
+    }
+  }
   r.total = mset.get_matches_estimated();
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  std::vector<std::string> collapse_keys;  // the match read them already: no second look
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    r.hits.push_back(make_hit(it, mset));
-    collapse_keys.push_back(it.get_collapse_key());
+  const Xapian::doccount examined = index.has_remote() ? texts.get_total() : sampled.seen();
+  if (examined < kFacetSample) {
+    std::size_t distinct = index.has_remote()
+                               ? static_cast<std::size_t>(std::distance(texts.values_begin(), texts.values_end()))
+                               : sampled.texts();
+    r.total = req.collapse_duplicates ? distinct : examined;
+    r.total_exact = true;
   }
-  if (req.collapse_duplicates) resolve_duplicates(db, query, r.hits, collapse_keys);
+  if (req.collapse_duplicates) resolve_duplicates(index, query, r.hits, collapse_keys);
   for (auto& hit : r.hits) hit.snippet = snippet_of(mset, hit.record.quote.text);
-  r.speakers = facets.speakers(req.facet_limit);
-  r.orgs = facets.orgs(req.facet_limit);
+  if (index.has_remote()) {
+    r.speakers = top_values(speakers, req.facet_limit);
+    r.orgs = top_values(orgs, req.facet_limit);
+  } else {
+    r.speakers = sampled.speakers(req.facet_limit);
+    r.orgs = sampled.orgs(req.facet_limit);
+  }
+  if (index.partial_allowed()) r.missing_shards = index.missing();
   return r;
 }
 
@@ -188,7 +247,7 @@ SortOrder parse_sort_order(const std::string& name) {
 
 Xapian::Query parse_query(const QuoteIndex& index, const std::string& text, std::string* suggestion) {
   try {
-    return parse(index.database(), text, suggestion);
+    return parse(index.query_database(), text, suggestion);
   } catch (const Xapian::Error& e) {
     throw_xapian_error(e, fmt::format("query '{}'", text));
   }
@@ -196,14 +255,14 @@ Xapian::Query parse_query(const QuoteIndex& index, const std::string& text, std:
 
 SearchResult search(const QuoteIndex& index, const SearchRequest& req) {
   Xapian::Query query = parse_query(index, req.query);
-  try {
-    SearchResult r = search_once(index.database(), query, req);
+  return index.run("searching", [&] {
+    SearchResult r = search_once(index, query, req);
     std::string suggestion;
     if (r.hits.empty() && r.total == 0 && req.spelling) {
       // Nothing for the words as typed: answer the corrected query, and say so.
       parse_query(index, req.query, &suggestion);
       if (!suggestion.empty()) {
-        SearchResult corrected = search_once(index.database(), parse_query(index, suggestion), req);
+        SearchResult corrected = search_once(index, parse_query(index, suggestion), req);
         if (!corrected.hits.empty()) {
           r = std::move(corrected);
           r.corrected = true;
@@ -213,9 +272,7 @@ SearchResult search(const QuoteIndex& index, const SearchRequest& req) {
     r.query = req.query;
     r.suggestion = suggestion;
     return r;
-  } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "searching " + index.name());
-  }
+  });
 }
 
 }  // namespace whosaid

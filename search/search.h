@@ -1,6 +1,7 @@
 // `whosaid search`: a query in CONTRACT.md syntax -> ranked, collapsed, faceted quotations.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct SearchRequest {
   bool collapse_duplicates = true;  // identical quotations: show the earliest, count the others
   std::size_t facet_limit = 10;     // top speakers and organisations to report
   bool spelling = true;             // when the query finds nothing: suggest a correction and answer it
+  double time_limit_seconds = 0;    // > 0: the matcher stops looking for better hits after this (serve)
 };
 
 struct FacetCount {
@@ -37,6 +39,8 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<FacetCount> speakers;  // top speakers among the matches
   std::vector<FacetCount> orgs;      // top organisations among the matches
+  // With --allow-partial: the shards that did not answer (empty: none).
+  std::optional<std::vector<MissingShard>> missing_shards;
 };
 
 // The n most frequent non-empty values a spy saw ("" means unknown speaker or no organisation).

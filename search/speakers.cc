@@ -26,7 +26,7 @@ void describe(const Xapian::Database& db, const Xapian::Query& query, SpeakerSum
 
 std::vector<SpeakerSummary> list_speakers(const QuoteIndex& index, const SpeakersRequest& req) {
   Xapian::Query query = parse_query(index, req.query);
-  try {
+  return index.run("listing speakers in", [&] {
     const Xapian::Database& db = index.database();
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -41,9 +41,7 @@ std::vector<SpeakerSummary> list_speakers(const QuoteIndex& index, const Speaker
       out.push_back(std::move(s));
     }
     return out;
-  } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "listing speakers in " + index.name());
-  }
+  });
 }
 
 }  // namespace whosaid

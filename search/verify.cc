@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "date_order.h"
 #include "error.h"
 #include "schema.h"
 #include "utf8.h"
@@ -119,8 +120,8 @@ Hit to_hit(const QuoteRecord& r, double score) {
 
 class Verifier {
  public:
-  Verifier(const Xapian::Database& db, const VerifyRequest& req)
-      : db_(db), req_(req), claim_(split_words(req.claim)) {}
+  Verifier(const QuoteIndex& index, const VerifyRequest& req)
+      : index_(index), db_(index.database()), req_(req), claim_(split_words(req.claim)) {}
 
   VerifyResult run() {
     VerifyResult r;
@@ -169,6 +170,8 @@ class Verifier {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
     enquire.set_collapse_key(schema::Value::collapse);
+    // Equal weights by the stable order, not by docid: the same candidates on one index and on shards.
+    enquire.set_sort_by_relevance_then_value(schema::Value::order, false);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
@@ -345,16 +348,13 @@ class Verifier {
     Xapian::Query q = copies;
     if (!speaker.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::speaker_term(speaker)));
     if (dated) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::Value::date, "0"));
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MultiValueKeyMaker order;
-    order.add_value(schema::Value::date);
-    order.add_value(schema::Value::order);
-    enquire.set_sort_by_key(&order, false);
-    Xapian::MSet m = enquire.get_mset(0, 1);
-    if (m.empty()) return std::nullopt;
-    return to_hit(record_from_json(m.begin().get_document().get_data()), 0);
+    DateOrderRequest first;
+    first.query = q;
+    first.weights = false;
+    first.count = 1;
+    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), first);
+    if (m.items.empty()) return std::nullopt;
+    return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
   }
 
   void finish_verdict(VerifyResult& r) {
@@ -364,6 +364,7 @@ class Verifier {
                         : (misattributed ? Verdict::misattributed : Verdict::exact);
   }
 
+  const QuoteIndex& index_;
   const Xapian::Database& db_;
   const VerifyRequest& req_;
   std::vector<Word> claim_;
@@ -384,11 +385,11 @@ const char* to_string(Verdict v) {
 }
 
 VerifyResult verify(const QuoteIndex& index, const VerifyRequest& request) {
-  try {
-    return Verifier(index.database(), request).run();
-  } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "verifying against " + index.name());
-  }
+  return index.run("verifying against", [&] {
+    VerifyResult r = Verifier(index, request).run();
+    if (index.partial_allowed()) r.missing_shards = index.missing();
+    return r;
+  });
 }
 
 }  // namespace whosaid

@@ -54,6 +54,7 @@ struct VerifyResult {
   std::optional<Hit> earliest;           // earliest dated quotation with these words
   std::size_t copies = 0;                // quotations with these words
   std::vector<OtherSpeaker> other_speakers;  // everyone else these words are attributed to
+  std::optional<std::vector<MissingShard>> missing_shards;  // with --allow-partial: shards not answering
 };
 
 // Throws whosaid::Error (exit 2) for a claim without words.

@@ -83,6 +83,7 @@ Json verify_to_json(const VerifyResult& r) {
   for (const auto& o : r.other_speakers)
     others.push_back({{"speaker", o.speaker}, {"quotations", o.quotations}, {"quote_id", o.quote_id}});
   j["other_speakers"] = std::move(others);
+  if (r.missing_shards) j["missing_shards"] = missing_shards_to_json(*r.missing_shards);
   return j;
 }
 
