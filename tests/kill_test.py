@@ -5,9 +5,11 @@ foreign quotation, and that re-running the same command completes it: the same q
 document count as a clean run. Exit 0 when every kill passes, 1 otherwise, 77 (skip) without
 ../shared (tools/gen-corpus reads its Wikinews sample).
 
-Rounds alternate between a fresh index (killed while first written) and a complete one (killed
-while every article is being replaced), and between small batches (many commits to land in) and
-the default batch.
+Rounds alternate between a fresh index (killed while first written; the re-run is incremental:
+it skips the articles already committed) and a complete one re-indexed with --force (killed while
+every article is being replaced), and between small batches (many commits to land in) and the
+default batch. Every round is a real kill: when the process finished before its moment came, the
+round is tried again with an earlier moment (a run that finished tests nothing).
 """
 import argparse
 import os
@@ -41,13 +43,26 @@ def quote_ids(db):
     return ids, int(m.group(1)) if m else -1
 
 
+def xapian_check(db):
+    """xapian-check on every part of the index: "" when sound, else what failed. An index of
+    several parts is a folder whose stub file (XAPIANDB) lists them; xapian-check reads one
+    database at a time."""
+    stub = os.path.join(db, "XAPIANDB")
+    parts = [os.path.join(db, l.split(" ", 1)[1].strip()) for l in open(stub)] if os.path.exists(stub) else [db]
+    for part in parts:
+        chk = run(["xapian-check", part])
+        if chk.returncode != 0:
+            return f"xapian-check {part} failed: {chk.stdout[-500:]} {chk.stderr[-500:]}"
+    return ""
+
+
 def check_consistent(db, clean_ids, whosaid, problems, label):
     """The index opens, is sound, answers a query, and has no duplicate or foreign quotation."""
     if not os.path.exists(db):
         return  # killed before the index was created: nothing to check
-    chk = run(["xapian-check", db])
-    if chk.returncode != 0:
-        problems.append(f"{label}: xapian-check failed: {chk.stdout[-500:]} {chk.stderr[-500:]}")
+    failed = xapian_check(db)
+    if failed:
+        problems.append(f"{label}: {failed}")
         return
     q = run([whosaid, "search", "--db", db, "--format", "json", "--limit", "3", "court"])
     if q.returncode not in (0, 1):
@@ -106,8 +121,19 @@ def main():
             print("clean runs with batch 20 and 500 differ")
             return 1
         clean_ids, clean_docs = clean[20]
+        # How long a forced re-index of a complete index takes (what the complete rounds kill).
+        forced = {}
+        for batch in (20, 500):
+            t0 = time.monotonic()
+            r = run([args.index_bin, "--db", os.path.join(work, f"clean-{batch}.db"), "--batch", str(batch),
+                     "--force", articles])
+            forced[batch] = time.monotonic() - t0
+            if r.returncode != 0 or quote_ids(os.path.join(work, f"clean-{batch}.db")) != clean[batch]:
+                print(f"forced re-index of a clean index failed or changed it: {r.stderr}")
+                return 1
         print(f"clean run: {args.articles} articles, {clean_docs} quotations, "
-              f"{duration[20]:.1f} s (batch 20), {duration[500]:.1f} s (batch 500)")
+              f"{duration[20]:.1f} s (batch 20), {duration[500]:.1f} s (batch 500); "
+              f"--force over it {forced[20]:.1f} s, {forced[500]:.1f} s")
         if any(n != 1 for n in clean_ids.values()) or clean_docs != len(clean_ids):
             print("clean run has duplicate quote ids")
             return 1
@@ -117,19 +143,29 @@ def main():
         for k in range(1, args.kills + 1):
             fresh = k % 2 == 1
             batch = 20 if k % 4 in (1, 2) else 500
-            if fresh:
-                shutil.rmtree(db, ignore_errors=True)
-            cmd = [args.index_bin, "--db", db, "--batch", str(batch), articles]
-            delay = rng.uniform(0.05, duration[batch])
-            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(delay)
-            finished = proc.poll() is not None
-            if not finished:
-                proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            proc.stderr.close()
-            label = f"kill {k} ({'fresh' if fresh else 'complete'} index, batch {batch}, after {delay:.2f} s" + \
-                    (", had already finished" if finished else "") + ")"
+            cmd = [args.index_bin, "--db", db, "--batch", str(batch)] + ([] if fresh else ["--force"]) + [articles]
+            longest = duration[batch] if fresh else forced[batch]
+            for attempt in range(1, 9):
+                if fresh:
+                    shutil.rmtree(db, ignore_errors=True)
+                elif not os.path.exists(db):  # the round before was killed before it created the index
+                    shutil.copytree(os.path.join(work, f"clean-{batch}.db"), db)
+                delay = rng.uniform(0.05, longest)
+                proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                time.sleep(delay)
+                finished = proc.poll() is not None
+                if not finished:
+                    proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                proc.stderr.close()
+                if not finished:
+                    break
+                longest = max(0.1, delay * 0.7)  # it finished first: kill earlier next time
+            label = f"kill {k} ({'fresh index' if fresh else 'complete index, --force'}, batch {batch}, " \
+                    f"after {delay:.2f} s" + (f", attempt {attempt}" if attempt > 1 else "") + ")"
+            if finished:
+                print(f"FAIL {label}: the run finished before every kill moment tried")
+                continue
             problems = []
             check_consistent(db, clean_ids, args.search_bin, problems, label)
             partial = len(quote_ids(db)[0]) if os.path.exists(db) else 0
@@ -142,9 +178,9 @@ def main():
                     missing = set(clean_ids) - set(ids)
                     problems.append(f"{label}: after the re-run {docs} documents / {len(ids)} ids, clean run "
                                     f"{clean_docs}; {len(missing)} missing, e.g. {sorted(missing)[:3]}")
-                chk = run(["xapian-check", db])
-                if chk.returncode != 0:
-                    problems.append(f"{label}: xapian-check after the re-run failed")
+                failed = xapian_check(db)
+                if failed:
+                    problems.append(f"{label}: after the re-run, {failed}")
             if problems:
                 print("FAIL " + "\n     ".join(problems))
             else:
