@@ -4,7 +4,11 @@
 #include <charconv>
 #include <condition_variable>
 #include <deque>
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -15,6 +19,8 @@
 #include <xapian.h>
 
 #include "aliases.h"
+#include "error.h"
+#include "utf8.h"
 #include "quote_document.h"
 #include "quote_record.h"
 #include "reader.h"
@@ -78,13 +84,13 @@ void install_synonyms(Xapian::WritableDatabase& db) {
   db.set_metadata(schema::metadata::aliases_hash, hash);
 }
 
-}  // namespace
 
-struct IndexWriter::Impl {
+// One glass database of the index, written on a thread of its own (Options::background). An index
+// of several parts writes them in parallel: Xapian writes one database on one thread.
+struct Part {
   std::string path;
-  Options options;
+  std::size_t batch_limit = 500;  // articles per transaction in this part
   Xapian::WritableDatabase db;
-  Xapian::TermGenerator tg;  // the caller's thread only
   bool in_transaction = false;
   std::size_t batch_articles = 0;
   std::size_t written = 0;
@@ -94,8 +100,8 @@ struct IndexWriter::Impl {
   std::unordered_map<std::string, long> spelling_delta;
 
   // The writer thread (Options::background) and what it shares with the caller. Everything above
-  // except `tg` belongs to whichever thread holds the turn: the writer while it has work, the
-  // caller after drain().
+  // belongs to whichever thread holds the turn: the writer while it has work, the caller after
+  // drain().
   std::thread writer;
   std::mutex mu;
   std::condition_variable changed;
@@ -122,7 +128,7 @@ struct IndexWriter::Impl {
   }
 
   void end_article() {
-    if (++batch_articles >= options.batch_articles) commit();
+    if (++batch_articles >= batch_limit) commit();
   }
 
   void commit() {
@@ -225,36 +231,131 @@ struct IndexWriter::Impl {
 
   // Articles waiting for the writer: enough to ride out a slow commit, few enough to bound memory.
   static constexpr std::size_t kQueueArticles = 256;
+
+  // Opens or creates the glass database at `path`: schema version, synonyms.
+  void open(const std::string& where) {
+    path = where;
+    try {
+      db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+      schema::check_version(db, path);
+      if (db.get_metadata(schema::metadata::schema_version).empty())
+        db.set_metadata(schema::metadata::schema_version, std::to_string(schema::kVersion));
+      install_synonyms(db);
+      db.commit();
+    } catch (const Xapian::Error& e) {
+      throw_xapian_error(e, "opening index " + path);
+    }
+  }
+
+  void start_writer() { writer = std::thread([this] { writer_loop(); }); }
+
+  ~Part() {
+    stop_writer();
+    if (!in_transaction) return;
+    try {
+      db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // Nothing more to do: the batch was never committed, the part keeps its previous state.
+    }
+  }
+};
+
+// The parts of an index at `path`, as its layout on disk says: a glass database (one part), or a
+// folder holding a Xapian stub file (XAPIANDB) that lists its parts, one "glass part-K" line
+// each, which every reader opens as one database.
+std::vector<std::string> part_paths(const std::string& path, std::size_t parts_if_new) {
+  namespace fs = std::filesystem;
+  const fs::path dir(path);
+  const fs::path stub = dir / "XAPIANDB";
+  std::error_code ec;
+  if (fs::exists(stub, ec)) {
+    std::ifstream in(stub);
+    std::vector<std::string> parts;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("glass ", 0) != 0 || line.find('/') != std::string::npos)
+        throw Error(fmt::format("{}: not a whosaid index part list (line \"{}\"); whosaid writes \"glass part-K\" lines",
+                                stub.string(), utf8::abbreviate(line, 80)));
+      parts.push_back((dir / line.substr(6)).string());
+    }
+    if (parts.empty()) throw Error(fmt::format("{}: lists no parts", stub.string()));
+    return parts;
+  }
+  const bool is_new = !fs::exists(dir, ec) || (fs::is_directory(dir, ec) && fs::is_empty(dir, ec));
+  if (!is_new || parts_if_new <= 1) return {path};  // an existing glass database, or a new one-part index
+  // A new index of several parts: the parts first, the stub last (written whole, then renamed), so
+  // that an index killed before it has a stub is simply a new index again.
+  std::vector<std::string> parts;
+  std::string listing;
+  for (std::size_t k = 1; k <= parts_if_new; ++k) {
+    parts.push_back((dir / fmt::format("part-{}", k)).string());
+    listing += fmt::format("glass part-{}\n", k);
+  }
+  fs::create_directories(dir, ec);
+  if (ec) throw Error(fmt::format("{}: cannot create the index folder: {}", path, ec.message()));
+  for (const auto& p : parts) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS).commit();
+  const fs::path tmp = dir / "XAPIANDB.tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << listing;
+    out.flush();
+    if (!out) throw Error(fmt::format("{}: cannot write: {}", tmp.string(), std::strerror(errno)));
+  }
+  fs::rename(tmp, stub, ec);
+  if (ec) throw Error(fmt::format("{}: cannot create: {}", stub.string(), ec.message()));
+  return parts;
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string path;
+  Options options;
+  Xapian::TermGenerator tg;  // the caller's thread only
+  std::vector<std::unique_ptr<Part>> parts;
+
+  // An article's part: a hash of its id, so that re-indexing or deleting it finds it. Mixed
+  // (splitmix64's finaliser) so that it is independent of --shard, which takes the plain hash
+  // modulo the shard count.
+  Part& part_of(std::string_view article_id) {
+    if (parts.size() == 1) return *parts[0];
+    std::uint64_t h = stable_hash64(article_id) + 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return *parts[h % parts.size()];
+  }
+
+  void drain_all() {
+    for (auto& p : parts) p->drain();
+  }
 };
 
 IndexWriter::IndexWriter(const std::string& path, Options options) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->options = options;
-  impl_->options.batch_articles = std::max<std::size_t>(1, options.batch_articles);
   impl_->tg.set_stemmer(Xapian::Stem("english"));
+  std::vector<std::string> paths;
   try {
-    impl_->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    schema::check_version(impl_->db, path);
-    if (impl_->db.get_metadata(schema::metadata::schema_version).empty())
-      impl_->db.set_metadata(schema::metadata::schema_version, std::to_string(schema::kVersion));
-    install_synonyms(impl_->db);
-    impl_->db.commit();
+    paths = part_paths(path, std::max<std::size_t>(1, options.parts));
   } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "opening index " + path);
+    throw_xapian_error(e, "creating index " + path);
   }
-  if (options.background) impl_->writer = std::thread([impl = impl_.get()] { impl->writer_loop(); });
+  // --batch counts articles of the whole index: each part commits its share.
+  const std::size_t per_part = std::max<std::size_t>(1, std::max<std::size_t>(1, options.batch_articles) / paths.size());
+  for (const auto& p : paths) {
+    auto part = std::make_unique<Part>();
+    part->batch_limit = per_part;
+    part->open(p);
+    impl_->parts.push_back(std::move(part));
+  }
+  if (options.background)
+    for (auto& part : impl_->parts) part->start_writer();
 }
 
-IndexWriter::~IndexWriter() {
-  if (!impl_) return;
-  impl_->stop_writer();
-  if (!impl_->in_transaction) return;
-  try {
-    impl_->db.cancel_transaction();
-  } catch (const Xapian::Error&) {
-    // Nothing more to do: the batch was never committed, the index keeps the previous state.
-  }
-}
+IndexWriter::~IndexWriter() = default;  // each Part stops its writer and abandons its open batch
+
+std::size_t IndexWriter::parts() const { return impl_->parts.size(); }
 
 PreparedArticle IndexWriter::prepare(const Article& a, const std::vector<Quote>& quotes, Xapian::TermGenerator& tg) {
   PreparedArticle p;
@@ -271,20 +372,24 @@ PreparedArticle IndexWriter::prepare(const Article& a, const std::vector<Quote>&
   return p;
 }
 
-void IndexWriter::submit(PreparedArticle&& p) { impl_->submit(std::move(p)); }
+void IndexWriter::submit(PreparedArticle&& p) {
+  Part& part = impl_->part_of(p.id);
+  part.submit(std::move(p));
+}
 
 void IndexWriter::replace_article(const Article& a, const std::vector<Quote>& quotes) {
   submit(prepare(a, quotes, impl_->tg));
 }
 
 ContentHashes IndexWriter::stored_content_hashes() const {
-  impl_->drain();
+  impl_->drain_all();
   ContentHashes hashes;
   const std::string prefix = schema::metadata::content_hash_prefix;
-  try {
-    for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix); ++k) {
+  for (auto& part : impl_->parts) try {
+    auto& db = part->db;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
       const std::string key = *k;
-      const std::string value = impl_->db.get_metadata(key);
+      const std::string value = db.get_metadata(key);
       std::uint64_t id_hash = 0, content = 0;
       auto r1 = std::from_chars(key.data() + prefix.size(), key.data() + key.size(), id_hash, 16);
       auto r2 = std::from_chars(value.data(), value.data() + value.size(), content, 16);
@@ -292,18 +397,19 @@ ContentHashes IndexWriter::stored_content_hashes() const {
       if (r1.ec == std::errc() && r2.ec == std::errc()) hashes.emplace(id_hash, content);
     }
   } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "reading article hashes from " + impl_->path);
+    throw_xapian_error(e, "reading article hashes from " + part->path);
   }
   return hashes;
 }
 
 std::size_t IndexWriter::delete_article(const std::string& article_id) {
-  impl_->drain();
+  Part& part = impl_->part_of(article_id);
+  part.drain();
   try {
-    impl_->begin_batch();
-    std::size_t n = impl_->delete_quotes(article_id);
-    impl_->db.set_metadata(schema::content_hash_key(article_id), "");  // "" removes the key
-    impl_->end_article();
+    part.begin_batch();
+    std::size_t n = part.delete_quotes(article_id);
+    part.db.set_metadata(schema::content_hash_key(article_id), "");  // "" removes the key
+    part.end_article();
     return n;
   } catch (const Xapian::Error& e) {
     throw_xapian_error(e, "deleting article " + article_id + " from " + impl_->path);
@@ -311,21 +417,41 @@ std::size_t IndexWriter::delete_article(const std::string& article_id) {
 }
 
 void IndexWriter::commit() {
-  impl_->drain();
-  try {
-    impl_->commit();
-  } catch (const Xapian::Error& e) {
-    throw_xapian_error(e, "committing to " + impl_->path);
-  }
+  impl_->drain_all();
+  // Each part commits on a thread of its own: a commit writes out a whole batch.
+  std::vector<std::exception_ptr> failures(impl_->parts.size());
+  auto commit_part = [&](std::size_t i) {
+    try {
+      impl_->parts[i]->commit();
+    } catch (const Xapian::Error& e) {
+      try {
+        throw_xapian_error(e, "committing to " + impl_->parts[i]->path);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < impl_->parts.size(); ++i) threads.emplace_back(commit_part, i);
+  commit_part(0);
+  for (auto& t : threads) t.join();
+  for (auto& f : failures)
+    if (f) std::rethrow_exception(f);
 }
 
 std::size_t IndexWriter::quotations_written() const {
-  impl_->drain();
-  return impl_->written;
+  impl_->drain_all();
+  std::size_t n = 0;
+  for (auto& part : impl_->parts) n += part->written;
+  return n;
 }
 std::size_t IndexWriter::quotations_deleted() const {
-  impl_->drain();
-  return impl_->deleted;
+  impl_->drain_all();
+  std::size_t n = 0;
+  for (auto& part : impl_->parts) n += part->deleted;
+  return n;
 }
 
 }  // namespace whosaid

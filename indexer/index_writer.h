@@ -38,10 +38,15 @@ class IndexWriter {
     // while Xapian writes earlier ones. A write error then surfaces at a later replace_article(),
     // delete_article() or commit().
     bool background = false;
+    // Parts of a NEW index, each a glass database written on its own thread (with `background`):
+    // Xapian writes one database on one thread, so parts are how indexing uses more cores. Readers
+    // open the parts as one database through the stub file XAPIANDB in the index's folder. An
+    // existing index keeps the parts it was created with.
+    std::size_t parts = 1;
   };
 
   // Creates the index at `path` or opens it. Throws whosaid::Error when it is locked, of another
-  // schema version, or not an index.
+  // schema version, or not an index. Articles go to a part by a hash of their id.
   explicit IndexWriter(const std::string& path) : IndexWriter(path, Options{}) {}
   IndexWriter(const std::string& path, Options options);
   ~IndexWriter();  // an unfinished batch is abandoned: call commit()
@@ -69,6 +74,7 @@ class IndexWriter {
   // Commits everything written so far.
   void commit();
 
+  std::size_t parts() const;
   std::size_t quotations_written() const;
   std::size_t quotations_deleted() const;
 

@@ -141,6 +141,17 @@ def main():
         s5 = summary(run(a.index, "--db", db, feed).stderr)
         check(s5 is not None and s5[0] == 1 and s5[3] == 60, f"a deleted article is indexed again by the next run (got {s5})")
 
+        # An index of three parts (written in parallel) answers like one of one part.
+        one, three = os.path.join(tmp, "one.db"), os.path.join(tmp, "three.db")
+        run(a.index, "--db", one, "--parts", "1", feed)
+        r = run(a.index, "--db", three, "--parts", "3", feed)
+        check(r.returncode == 0 and os.path.exists(os.path.join(three, "XAPIANDB")), "--parts 3: a stub file listing the parts")
+        check(quote_ids(a.whosaid, three) == quote_ids(a.whosaid, one), "three parts hold the same quotations as one")
+        s6 = summary(run(a.index, "--db", three, feed).stderr)
+        check(s6 is not None and s6[0] == 0 and s6[3] == len(grown), f"three parts: a re-run finds every article unchanged (got {s6})")
+        run(a.index, "--db", three, "--delete", "brand-new")
+        check(not any(q.startswith("brand-new#") for q in quote_ids(a.whosaid, three)), "--delete reaches the article's part")
+
         # Shards: disjoint, and together the whole.
         full = run(a.index, "--extract", feed).stdout.splitlines()
         parts = [run(a.index, "--extract", "--shard", f"{k}/3", feed).stdout.splitlines() for k in (1, 2, 3)]

@@ -1,10 +1,13 @@
 // IndexWriter on hand-made quotations: replacement, deletion, versioning, spelling bookkeeping.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include <xapian.h>
 
 #include "error.h"
 #include "index_writer.h"
+#include "reader.h"
 #include "quote_index.h"
 #include "schema.h"
 #include "search.h"
@@ -145,6 +148,52 @@ TEST_CASE("a background writer writes what the caller's thread would") {
     CHECK(ids_for(db, "article:a1") == std::vector<std::string>{"a1#2"});
     CHECK(ids_for(db, "article:b1") == std::vector<std::string>{"b1#2"});
   }
+}
+
+TEST_CASE("an index of several parts: written in parallel, read as one, replaced and deleted by article") {
+  test::TempDir dir;
+  const std::string db = dir / "parts.db";
+  std::vector<Article> articles;
+  for (int i = 0; i < 40; ++i) articles.push_back(article("p" + std::to_string(i)));
+  auto index_all = [&](const std::string& suffix, std::size_t parts, bool background) {
+    IndexWriter w(db, {.batch_articles = 7, .background = background, .parts = parts});
+    for (auto& a : articles) {
+      PreparedArticle p = IndexWriter::prepare(a, {quote(a, 1, "Alpha words here," + suffix)}, *[] {
+        static thread_local Xapian::TermGenerator tg;
+        tg.set_stemmer(Xapian::Stem("english"));
+        return &tg;
+      }());
+      p.content_hash = stable_hash64(a.id + suffix);
+      w.submit(std::move(p));
+    }
+    w.commit();
+    return w.parts();
+  };
+  CHECK(index_all("", 3, true) == 3);
+  CHECK(std::filesystem::exists(std::filesystem::path(db) / "XAPIANDB"));
+  Xapian::Database all(db);  // the stub file: every part as one database
+  CHECK(all.get_doccount() == 40);
+  std::vector<Xapian::doccount> per_part;
+  for (int k = 1; k <= 3; ++k) per_part.push_back(Xapian::Database(db + "/part-" + std::to_string(k)).get_doccount());
+  for (auto n : per_part) CHECK(n > 5);  // spread over every part
+  CHECK(ids_for(db, "article:p7") == std::vector<std::string>{"p7#1"});
+  CHECK(!ids_for(db, "Rubenstein").empty());  // spelling correction across parts ("did you mean")
+
+  // Re-opened with another --parts: the index keeps its three, and every article its part.
+  CHECK(index_all("", 1, false) == 3);
+  CHECK(Xapian::Database(db).get_doccount() == 40);
+  {
+    IndexWriter w(db);
+    ContentHashes h = w.stored_content_hashes();
+    CHECK(h.size() == 40);
+    CHECK(h.at(stable_hash64("p3")) == stable_hash64("p3"));
+    CHECK(w.delete_article("p3") == 1);
+    w.commit();
+    CHECK(w.stored_content_hashes().count(stable_hash64("p3")) == 0);
+  }
+  CHECK(Xapian::Database(db).get_doccount() == 39);
+  CHECK(ids_for(db, "article:p3").empty());
+  CHECK(QuoteIndex::open({db}).size() == 39);
 }
 
 TEST_CASE("an index of another schema version is refused with what to do") {
