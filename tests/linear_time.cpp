@@ -1,7 +1,11 @@
 // Extraction time grows linearly (issue 6): a 50 MB article on one line costs no more than 1.5x
 // per MB what a 5 MB one does. The text is generated here (news-like sentences, quotations of
 // every attribution pattern, 40,000 distinct people), so the test needs no data files.
+// Time is this thread's CPU time (CLOCK_THREAD_CPUTIME_ID): the work done, which other processes
+// on a shared machine do not inflate as they do wall time (printed beside it).
 // Usage: linear_time [SMALL_MB LARGE_MB]  (defaults 5 50); exit 0 pass, 1 fail.
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -66,13 +70,24 @@ std::string article(std::size_t bytes) {
   return t;
 }
 
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double g_wall = 0;  // wall time of the last extraction, for the report
+
 double seconds_to_extract(const std::string& text, std::size_t* quotes) {
   whosaid::Article a;
   a.id = "linear";
   a.text = text;
-  auto t0 = std::chrono::steady_clock::now();
+  const auto w0 = std::chrono::steady_clock::now();
+  const double t0 = cpu_seconds();
   *quotes = whosaid::extract_quotes(a).size();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double t = cpu_seconds() - t0;
+  g_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+  return t;
 }
 
 }  // namespace
@@ -82,20 +97,25 @@ int main(int argc, char** argv) {
   const std::string small = article(static_cast<std::size_t>(small_mb * 1e6));
   const std::string large = article(static_cast<std::size_t>(large_mb * 1e6));
   std::size_t nq_small = 0, nq_large = 0;
-  // Best of two for the small one: a loaded machine only ever makes a run slower.
-  double t_small = std::min(seconds_to_extract(small, &nq_small), seconds_to_extract(small, &nq_small));
+  // Best of two for the small one: a loaded machine only ever makes a run slower (cache misses
+  // and page faults count in CPU time too).
+  double t_small = seconds_to_extract(small, &nq_small);
+  double w_small = g_wall;
+  if (double t = seconds_to_extract(small, &nq_small); t < t_small) t_small = t, w_small = g_wall;
   double t_large = seconds_to_extract(large, &nq_large);
+  double w_large = g_wall;
   double per_mb_small = t_small / small_mb, per_mb_large = t_large / large_mb;
   double ratio = per_mb_large / per_mb_small;
   if (ratio > 1.5) {  // once more before failing: another process may have had the CPU
-    t_small = std::min(t_small, seconds_to_extract(small, &nq_small));
-    t_large = std::min(t_large, seconds_to_extract(large, &nq_large));
+    if (double t = seconds_to_extract(small, &nq_small); t < t_small) t_small = t, w_small = g_wall;
+    if (double t = seconds_to_extract(large, &nq_large); t < t_large) t_large = t, w_large = g_wall;
     per_mb_small = t_small / small_mb;
     per_mb_large = t_large / large_mb;
     ratio = per_mb_large / per_mb_small;
   }
-  std::printf("%.0f MB: %.3f s (%zu quotations), %.0f MB: %.3f s (%zu quotations); per MB %.4f s vs %.4f s: %.2fx "
-              "(limit 1.5x)\n",
-              small_mb, t_small, nq_small, large_mb, t_large, nq_large, per_mb_small, per_mb_large, ratio);
+  std::printf("%.0f MB: %.3f s CPU (%.3f s wall, %zu quotations), %.0f MB: %.3f s CPU (%.3f s wall, %zu quotations); "
+              "per MB %.4f s vs %.4f s: %.2fx (limit 1.5x)\n",
+              small_mb, t_small, w_small, nq_small, large_mb, t_large, w_large, nq_large, per_mb_small, per_mb_large,
+              ratio);
   return ratio <= 1.5 ? 0 : 1;
 }
