@@ -8,5 +8,6 @@ int cmd_speakers(int argc, char** argv);
 int cmd_show(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_cite(int argc, char** argv);
+int cmd_serve(int argc, char** argv);
 
 }  // namespace whosaid

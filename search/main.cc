@@ -16,13 +16,14 @@ struct Verb {
   int (*run)(int argc, char** argv);
 };
 
-// Add a verb here and in commands.h (verify, cite and serve are to come).
+// Add a verb here and in commands.h.
 constexpr Verb kVerbs[] = {
     {"search", "find quotations by words, speaker, organisation, role, outlet, date", cmd_search},
     {"speakers", "list quoted speakers with counts, roles and organisations", cmd_speakers},
     {"show", "one quotation with its article and paragraph", cmd_show},
     {"verify", "check a claimed quotation: said, altered, by whom, where first", cmd_verify},
     {"cite", "a citation of a quotation (apa, mla, chicago, csl-json, bibtex)", cmd_cite},
+    {"serve", "a web page and JSON API over the index (HTTP, read-only)", cmd_serve},
 };
 
 void usage(std::ostream& out) {
