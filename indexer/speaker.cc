@@ -35,7 +35,8 @@ bool role_noun(std::string_view w) {
   static const std::unordered_set<std::string_view> agents = {
       "resident", "student", "correspondent", "superintendent", "consultant", "accountant", "attendant",
       "merchant", "servant", "immigrant", "migrant", "applicant", "participant", "claimant", "defendant",
-      "entrant", "tenant", "informant", "contestant", "regent", "agent", "president", "vice-president"};
+      "entrant", "tenant", "informant", "contestant", "regent", "agent", "president", "vice-president",
+      "advocate", "delegate", "candidate", "graduate", "diplomat", "pilot", "chef", "poet", "athlete"};
   if (agents.count(w)) return true;
   for (std::string_view suf : {"ist", "ian", "or", "er", "man", "woman", "person", "ary"})
     if (w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {

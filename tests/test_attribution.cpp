@@ -148,3 +148,11 @@ TEST_CASE("affiliations from parties, possessives and bodies named before") {
     CHECK(qs[0].speaker == "Mike Pence");
   }
 }
+
+TEST_CASE("a role named before the name, in a sentence without a quotation, stays with the person") {
+  auto qs = quotes_of("US singer and animal rights advocate Doris Day died on Monday at her home.\n\n"
+                      "\"I have had a wonderful life,\" Day said in 2004.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].speaker == "Doris Day");
+  CHECK(qs[0].role == "animal rights advocate");
+}
