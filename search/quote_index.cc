@@ -82,10 +82,11 @@ std::optional<std::vector<Shard>> read_stub(const std::string& path) {
 
 // ---- Synonyms for remote shards ----
 
-// As the indexer's install_synonyms (indexer/index_writer.cc) writes them; test_shards.cpp checks
-// that the two agree. Kept here because Xapian 1.4's remote protocol does not serve a shard's
-// synonyms, and the organisation synonyms are the same in every shard: a function of the alias
-// table compiled into both programs.
+// As the indexer's install_synonyms (indexer/index_writer.cc) writes them: a copy of its
+// synonym_key and is_common_word, to be shared with it. tests/shards_test.py checks that queries
+// that need synonyms (ICC, org:HRW) find the same over remote shards as on one index. Built here
+// because Xapian 1.4's remote protocol does not serve a shard's synonyms, and the organisation
+// synonyms are the same in every shard: a function of the alias table compiled into both programs.
 bool is_common_word(const std::string& key) {
   static const std::set<std::string> words = {"who", "us", "amnesty"};
   return words.count(key) > 0;
