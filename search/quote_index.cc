@@ -151,6 +151,18 @@ Xapian::Database open_shard(const Shard& s, const OpenOptions& o) {
   return Xapian::Database(s.path);
 }
 
+// schema::check_version's advice (rm -r PATH && whosaid-index --db PATH) means nothing for a
+// remote shard: the shard is re-indexed where it is served.
+void check_remote_version(const Xapian::Database& db, const Shard& s) {
+  std::string v = db.get_metadata(schema::metadata::schema_version);
+  if (v.empty() && db.get_doccount() == 0) return;
+  if (v != std::to_string(schema::kVersion))
+    throw Error(fmt::format("shard {}: index schema version {} but this whosaid reads version {}; re-index it on "
+                            "the machine that serves it (whosaid-index --db PATH --shard K/N INPUT...) and restart "
+                            "its xapian-tcpsrv",
+                            s.name, v.empty() ? "unknown" : v, schema::kVersion));
+}
+
 // Why a shard did not answer, for messages: Xapian's own words without its type name prefix.
 std::string reason(const Xapian::Error& e) {
   std::string msg = e.get_msg();
@@ -186,7 +198,10 @@ QuoteIndex QuoteIndex::open(const std::vector<std::string>& specs, const OpenOpt
       try {
         Xapian::Database db = open_shard(shard, options);
         // Checked one by one: the metadata of a combined database is only its first shard's.
-        schema::check_version(db, shard.name);
+        if (shard.remote)
+          check_remote_version(db, shard);
+        else
+          schema::check_version(db, shard.name);
         index.shards_.push_back(shard);
         index.handles_.push_back(db);
       } catch (const Xapian::Error& e) {

@@ -286,6 +286,21 @@ def main():
         print(f"verify: {len(claims)} claims, verdicts {verdicts}")
         c.true("verify claims reach several verdicts", len(verdicts) >= 3, str(verdicts))
 
+        # ---- the schema version is checked per shard, remote ones too ----
+        omindex = shutil.which("omindex")
+        if omindex:  # a Xapian database that is not a whosaid index (no schema_version)
+            other = os.path.join(tmp, "other.db")
+            run([omindex, "--db", other, "--url", "/", "-M", "txt:text/plain", a.corpus])
+            extra = Servers(tcpsrv, [other], tmp)
+            try:
+                p = run([a.search_bin, "search", "--db", stub, "--db", extra.spec(0), "ICC"])
+                c.true("a remote shard of another schema: an error naming it, exit 2",
+                       p.returncode == 2 and extra.spec(0) in p.stderr and "schema version" in p.stderr, p.stderr)
+            finally:
+                extra.stop_all()
+        else:
+            print("note: omindex (xapian-omega) not installed: the remote schema check is not tried")
+
         # ---- a slow shard: stopped, so it accepts connections but never answers ----
         slow = servers.spec(1)
         servers.signal(1, signal.SIGSTOP)
