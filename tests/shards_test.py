@@ -286,6 +286,22 @@ def main():
         print(f"verify: {len(claims)} claims, verdicts {verdicts}")
         c.true("verify claims reach several verdicts", len(verdicts) >= 3, str(verdicts))
 
+        # ---- --db values: a stub mixing a local shard (relative path) and remote ones; bad specs ----
+        mixed = os.path.join(tmp, "mixed.stub")
+        with open(mixed, "w") as f:
+            f.write(f"auto {os.path.basename(shards[0])}\nremote 127.0.0.1:{servers.ports[1]}\n"
+                    f"remote 127.0.0.1:{servers.ports[2]}  # shard 3\n")
+        args = ["--sort", "date", "--limit", "20", "said"]
+        c.equal("a stub of one local and two remote shards", search_view(whosaid_json(a.search_bin, "search", [one], *args)),
+                search_view(whosaid_json(a.search_bin, "search", [mixed], *args)))
+        bad = os.path.join(tmp, "bad.stub")
+        with open(bad, "w") as f:
+            f.write(f"remote 127.0.0.1:{servers.ports[1]}\nprogram xapian-progsrv x.db\n")
+        for spec, named in (("tcp:127.0.0.1", "tcp:127.0.0.1"), ("tcp:localhost:99999", "tcp:localhost:99999"),
+                            (bad, bad + ":2")):
+            p = run([a.search_bin, "search", "--db", spec, "ICC"])
+            c.true(f"--db {spec}: a usage error naming it", p.returncode == 2 and named in p.stderr, p.stderr)
+
         # ---- the schema version is checked per shard, remote ones too ----
         omindex = shutil.which("omindex")
         if omindex:  # a Xapian database that is not a whosaid index (no schema_version)
