@@ -16,6 +16,18 @@
 #include "test_support.h"
 #include "utf8.h"
 
+// Under AddressSanitizer: leak checking paused around a leak of Xapian's own (see below).
+#if defined(__SANITIZE_ADDRESS__)
+#define WHOSAID_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WHOSAID_LSAN 1
+#endif
+#endif
+#ifdef WHOSAID_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 using namespace whosaid;
 using namespace std::string_literals;
 
@@ -258,6 +270,32 @@ TEST_CASE("a query of 100 KB answers or fails cleanly, in bounded time") {
       CHECK(std::string(e.what()).size() < 1000);  // names the query, does not echo 100 KB of it
     }
     CHECK(seconds_since(t0) < 30.0);
+  }
+}
+
+// Found by fuzz_query (LeakSanitizer): with FLAG_BOOLEAN, a syntax error Xapian's QueryParser
+// recovers from (a leading OR, then a word with a full stop and NEAR) leaks one 96-byte object
+// inside Xapian 1.4.22 (Debian libxapian30): reproduced with Xapian alone, no whosaid code, so
+// fuzz/query.lsan.supp suppresses it for the fuzzer. The query still answers, retried by Xapian
+// without operators. Whosaid's own leaks on that path (a field processor that throws: the bad
+// dates below) stay checked: the sanitizer suite runs without the suppression.
+TEST_CASE("queries Xapian's parser recovers from answer") {
+  test::TempDir dir;
+  test::index_articles(dir / "x.db", test::read_articles({test::kSourceDir + "/corpus"}));
+  QuoteIndex index = QuoteIndex::open({dir / "x.db"});
+  for (const std::string& q : {std::string("OR a. b NEAR c d"), std::string("OR court. ICC NEAR states leaning"),
+                               std::string("OR\0o n\vN\0o? n\vNEAR \0o\0o", 23)}) {
+#ifdef WHOSAID_LSAN
+    __lsan::ScopedDisabler xapian_leak;
+#endif
+    SearchRequest req;
+    req.query = q;
+    try {
+      SearchResult r = search(index, req);
+      CHECK(r.hits.size() <= req.limit);
+    } catch (const Error& e) {
+      CHECK(e.exit_code() == exit_usage);
+    }
   }
 }
 
