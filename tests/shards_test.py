@@ -369,15 +369,27 @@ def main():
         proc = subprocess.Popen([a.search_bin, "search", "--db", remote[0], "--db", remote[2], "--allow-partial",
                                  "--format", "jsonl", "--queries", "-"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        proc.stdin.write("said OR NOT zzzzqq\n")
-        proc.stdin.flush()
+        strict = subprocess.Popen([a.search_bin, "search", "--db", remote[0], "--db", remote[2], "--format", "jsonl",
+                                   "--queries", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        for p in (proc, strict):
+            p.stdin.write("said OR NOT zzzzqq\n")
+            p.stdin.flush()
         first = json.loads(proc.stdout.readline())
+        strict_first = json.loads(strict.stdout.readline())
         servers.stop(2)
         proc.stdin.write("said OR NOT zzzzqq\n")
         proc.stdin.close()
         second = json.loads(proc.stdout.readline())
         err = proc.stderr.read()
         proc.wait()
+        strict.stdin.write("said OR NOT zzzzqq\n")
+        strict.stdin.close()
+        strict_out, strict_err = strict.stdout.read(), strict.stderr.read()
+        strict.wait()
+        c.true("without --allow-partial, a shard that dies mid-run: an error naming it, exit 2",
+               strict_first["total"] == first["total"] and strict.returncode == 2 and dies in strict_err
+               and not strict_out.strip(), f"exit {strict.returncode}: {strict_err}")
         c.true("before the shard dies: nothing missing", first["missing_shards"] == [], str(first["missing_shards"]))
         c.true("a shard that dies mid-run is dropped and named; the query answers from the others",
                [m["shard"] for m in second["missing_shards"]] == [dies] and second["total"] > 0
