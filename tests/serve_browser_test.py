@@ -13,6 +13,7 @@ import argparse
 import base64
 import json
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -50,7 +51,8 @@ class Chromium:
              "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
              "--remote-debugging-port=0", "--remote-allow-origins=*", f"--user-data-dir={profile}",
              "--window-size=1280,1000", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)  # its own process group: close() ends its helper processes too
         port_file = os.path.join(profile, "DevToolsActivePort")
         deadline = time.time() + 60
         while not os.path.exists(port_file) or not open(port_file).read().strip():
@@ -134,6 +136,14 @@ class Chromium:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
+        # Chromium's zygote, renderer and crash handler outlive the browser process for a moment
+        # and keep writing to the profile, which then cannot be removed: end the whole group.
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        time.sleep(0.2)
 
 
 def hit_ids(browser):
@@ -230,7 +240,7 @@ def main():
     seed = extract(opts.index, os.path.join(opts.corpus, "icc-assembly.txt"))
     screenshot = opts.screenshot or os.path.join(opts.workdir, "serve-screenshot.png")
 
-    with Server(opts.whosaid, [db]) as srv, tempfile.TemporaryDirectory() as profile:
+    with Server(opts.whosaid, [db]) as srv, tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         try:
             browser = Chromium(opts.chromium, profile)
         except RuntimeError as e:
