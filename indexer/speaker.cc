@@ -235,22 +235,35 @@ const SpeakerResolver::Entity* SpeakerResolver::find_entity(const std::string& n
   };
   const Entity* best = nullptr;
   if (words.size() == 1) {
+    const std::string& w = words[0];
     // A surname ("Clinton") names the person it ends, before anyone it begins.
-    for (std::size_t idx : candidates(by_last_, words[0])) {
+    if (auto it = best_surname_.find(w); it != best_surname_.end()) {
+      const Entity& e = entities_[it->second];
+      if (e.folded.size() > 1 && e.folded.back() == w) return &e;
+    }
+    if (auto it = best_word_.find(w); it != best_word_.end()) {
+      const Entity& e = entities_[it->second];
+      if (!e.folded.empty() && (e.folded.back() == w || e.folded.front() == w) &&
+          !(e.folded.size() > 1 && e.folded.back() == w))
+        return &e;
+    }
+    // Kept answers hold unless a name changed its words when it grew: then look at every candidate.
+    for (std::size_t idx : candidates(by_last_, w)) {
       const Entity& e = entities_[idx];
-      if (e.folded.size() > 1 && e.folded.back() == words[0] && (!best || e.tokens.size() > best->tokens.size()))
+      if (e.folded.size() > 1 && e.folded.back() == w && (!best || e.tokens.size() > best->tokens.size()))
         best = &e;
     }
     if (best) return best;
     for (const auto* index : {&by_last_, &by_first_})
-      for (std::size_t idx : candidates(*index, words[0])) {
+      for (std::size_t idx : candidates(*index, w)) {
         const Entity& e = entities_[idx];
-        bool match = !e.folded.empty() && (e.folded.back() == words[0] || e.folded.front() == words[0]);
+        bool match = !e.folded.empty() && (e.folded.back() == w || e.folded.front() == w);
         if (match && (!best || e.tokens.size() > best->tokens.size())) best = &e;
       }
     return best;
   }
-  for (std::size_t idx : candidates(by_last_, words.back())) {
+  // People holding the first word and ending in the last one; each must hold every word.
+  for (std::size_t idx : candidates(by_pair_, words.front() + '\x1f' + words.back())) {
     const Entity& e = entities_[idx];
     const auto& et = e.folded;
     bool match = !et.empty() && et.back() == words.back() &&
@@ -276,6 +289,22 @@ void SpeakerResolver::index_entity(std::size_t idx) {
   if (e.kind != SpeakerKind::person || e.folded.empty()) return;
   by_last_[e.folded.back()].push_back(idx);
   by_first_[e.folded.front()].push_back(idx);
+  for (std::size_t i = 0; i < e.folded.size(); ++i) {
+    if (std::find(e.folded.begin(), e.folded.begin() + static_cast<std::ptrdiff_t>(i), e.folded[i]) !=
+        e.folded.begin() + static_cast<std::ptrdiff_t>(i))
+      continue;  // a word twice in one name: one entry
+    by_pair_[e.folded[i] + '\x1f' + e.folded.back()].push_back(idx);
+  }
+  // The longest name wins; between names as long, the one added first (as a walk of the lists).
+  auto keep_best = [&](std::unordered_map<std::string, std::size_t>& best, const std::string& word) {
+    auto [it, added] = best.try_emplace(word, idx);
+    if (added || it->second == idx) return;
+    const Entity& cur = entities_[it->second];
+    if (e.tokens.size() > cur.tokens.size() || (e.tokens.size() == cur.tokens.size() && idx < it->second)) it->second = idx;
+  };
+  if (e.folded.size() > 1) keep_best(best_surname_, e.folded.back());
+  keep_best(best_word_, e.folded.back());
+  keep_best(best_word_, e.folded.front());
 }
 
 const SpeakerResolver::Entity* SpeakerResolver::last_org_before(std::size_t token) const {

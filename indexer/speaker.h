@@ -98,8 +98,13 @@ class SpeakerResolver {
   const std::vector<Token>& toks_;
   const std::vector<QuoteSpan>& spans_;
   std::vector<Entity> entities_;
-  // people by the last and the first word of their name (folded), for find_entity
-  std::unordered_map<std::string, std::vector<std::size_t>> by_last_, by_first_;
+  // People by the last and the first word of their name (folded), for find_entity. A long article
+  // names thousands of people who share a few surnames: a look-up must not walk them all, so the
+  // best answer for one word is kept up to date as people are added (best_surname_, best_word_),
+  // and a full name is looked up by one of its words with its last (by_pair_).
+  std::unordered_map<std::string, std::vector<std::size_t>> by_last_, by_first_, by_pair_;
+  std::unordered_map<std::string, std::size_t> best_surname_;  // the longest name ending in the word
+  std::unordered_map<std::string, std::size_t> best_word_;     // the longest name ending or starting with it
   void index_entity(std::size_t idx);
   std::vector<std::pair<std::size_t, std::size_t>> person_mentions_;  // (token, entity)
   std::vector<std::pair<std::size_t, std::size_t>> org_mentions_;
