@@ -31,30 +31,6 @@ namespace whosaid {
 
 namespace {
 
-// Single words that are also everyday English: as query words they must not turn into an
-// organisation ("who said" is not about the World Health Organization).
-bool is_common_word(const std::string& key) {
-  static const std::set<std::string> words = {"who", "us", "amnesty"};
-  return words.count(key) > 0;
-}
-
-// A spelling as the QueryParser will see it: its unstemmed terms in order, joined by spaces.
-std::string synonym_key(const std::string& spelling) {
-  Xapian::TermGenerator tg;  // no stemmer: unstemmed terms only
-  Xapian::Document doc;
-  tg.set_document(doc);
-  tg.index_text(spelling);
-  std::map<Xapian::termpos, std::string> by_position;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
-  std::string key;
-  for (const auto& [pos, term] : by_position) {
-    if (!key.empty()) key += ' ';
-    key += term;
-  }
-  return key;
-}
-
 std::string alias_table_hash() {
   std::string all;
   for (const auto& e : org_alias_table()) {
@@ -72,15 +48,7 @@ void install_synonyms(Xapian::WritableDatabase& db) {
   if (db.get_metadata(schema::metadata::aliases_hash) == hash) return;
   std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
   for (const auto& k : old_keys) db.clear_synonyms(k);
-  for (const auto& e : org_alias_table()) {
-    const std::string entity = schema::entity_term(e.canonical);
-    std::vector<std::string> spellings{e.canonical};
-    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
-    for (const auto& s : spellings) {
-      std::string key = synonym_key(s);
-      if (!key.empty() && !is_common_word(key)) db.add_synonym(key, entity);
-    }
-  }
+  for (const auto& [key, entity] : schema::organisation_synonyms()) db.add_synonym(key, entity);
   db.set_metadata(schema::metadata::aliases_hash, hash);
 }
 

@@ -1,6 +1,8 @@
 #include "schema.h"
 
 #include <cctype>
+#include <set>
+#include <map>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -43,6 +45,45 @@ std::string exact_term(std::string_view prefix, std::string_view value) {
 
 std::string quote_id_term(std::string_view quote_id) { return exact_term(prefix::quote_id, quote_id); }
 std::string article_term(std::string_view article_id) { return exact_term(prefix::article, article_id); }
+namespace {
+
+bool is_common_word(const std::string& key) {
+  static const std::set<std::string> words = {"who", "us", "amnesty"};
+  return words.count(key) > 0;
+}
+
+std::string synonym_key(const std::string& spelling) {
+  Xapian::TermGenerator tg;  // no stemmer: unstemmed terms only
+  Xapian::Document doc;
+  tg.set_document(doc);
+  tg.index_text(spelling);
+  std::map<Xapian::termpos, std::string> by_position;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
+  std::string key;
+  for (const auto& [pos, term] : by_position) {
+    if (!key.empty()) key += ' ';
+    key += term;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> organisation_synonyms() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& e : org_alias_table()) {
+    const std::string entity = entity_term(e.canonical);
+    std::vector<std::string> spellings{e.canonical};
+    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+    for (const auto& s : spellings) {
+      std::string key = synonym_key(s);
+      if (!key.empty() && !is_common_word(key)) out.emplace_back(std::move(key), entity);
+    }
+  }
+  return out;
+}
+
 std::string content_hash_key(std::string_view article_id) {
   return metadata::content_hash_prefix + stable_hash_hex(article_id);
 }

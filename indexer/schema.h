@@ -64,6 +64,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace Xapian {
@@ -162,6 +163,13 @@ std::string date_value(std::string_view iso_date);
 // The collapse key of a quotation: 16 hex digits of a hash of its words, lower-cased,
 // punctuation and editorial marks ignored.
 std::string collapse_key(std::string_view quote_text);
+
+// The synonym table of the organisations: (key, XENT: term) for every spelling of every organisation
+// in the alias table. A key is the spelling as the QueryParser sees it (its unstemmed terms in
+// order, joined by spaces); single words that are also everyday English ("who", "us") are left
+// out, so that "who said" is not about the World Health Organization. The indexer stores these in
+// every database; the search side builds them for remote shards, which do not serve synonyms.
+std::vector<std::pair<std::string, std::string>> organisation_synonyms();
 
 // Sets up a QueryParser for this schema: every field of fields(), the date: ranges, the English
 // stemmer and the database (for spelling and synonyms).

@@ -82,32 +82,10 @@ std::optional<std::vector<Shard>> read_stub(const std::string& path) {
 
 // ---- Synonyms for remote shards ----
 
-// As the indexer's install_synonyms (indexer/index_writer.cc) writes them: a copy of its
-// synonym_key and is_common_word, to be shared with it. tests/shards_test.py checks that queries
-// that need synonyms (ICC, org:HRW) find the same over remote shards as on one index. Built here
-// because Xapian 1.4's remote protocol does not serve a shard's synonyms, and the organisation
-// synonyms are the same in every shard: a function of the alias table compiled into both programs.
-bool is_common_word(const std::string& key) {
-  static const std::set<std::string> words = {"who", "us", "amnesty"};
-  return words.count(key) > 0;
-}
-
-std::string synonym_key(const std::string& spelling) {
-  Xapian::TermGenerator tg;  // no stemmer: unstemmed terms only
-  Xapian::Document doc;
-  tg.set_document(doc);
-  tg.index_text(spelling);
-  std::map<Xapian::termpos, std::string> by_position;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
-  std::string key;
-  for (const auto& [pos, term] : by_position) {
-    if (!key.empty()) key += ' ';
-    key += term;
-  }
-  return key;
-}
-
+// Built here because Xapian 1.4's remote protocol does not serve a shard's synonyms, and the
+// organisation synonyms are the same in every shard (schema::organisation_synonyms, as the indexer
+// writes them). tests/shards_test.py checks that queries that need synonyms (ICC, org:HRW) find
+// the same over remote shards as on one index.
 // Xapian's in-memory backend keeps no synonyms: the table is written to a private temporary glass
 // database, opened, read once so that its tables are open, and its folder removed at once (the
 // open files stay readable; nothing is left behind, even when the process is killed).
@@ -119,15 +97,7 @@ Xapian::Database organisation_synonyms() {
   try {
     {
       Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-      for (const auto& e : org_alias_table()) {
-        const std::string entity = schema::entity_term(e.canonical);
-        std::vector<std::string> spellings{e.canonical};
-        spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
-        for (const auto& s : spellings) {
-          std::string key = synonym_key(s);
-          if (!key.empty() && !is_common_word(key)) db.add_synonym(key, entity);
-        }
-      }
+      for (const auto& [key, entity] : schema::organisation_synonyms()) db.add_synonym(key, entity);
       db.commit();
     }
     Xapian::Database db((dir / "db").string());
