@@ -100,10 +100,11 @@ struct IndexOptions {
   std::size_t batch = 500;
   bool force = false;  // re-index unchanged articles too
   // A new index's parts, each written by Xapian on a thread of its own. Xapian's writing is the
-  // serial stage (about 70% of the CPU time on 2 cores), so more cores only help with more
-  // parts; but each part repeats the work per distinct term at every commit, and on 2 cores two
-  // parts took about as long as one (README, "Measured figures"). Hence one part below 4 cores.
-  std::size_t parts = std::thread::hardware_concurrency() >= 4 ? 2 : 1;
+  // serial stage (about 70% of the CPU time with one part), so more cores only help with more
+  // parts. On 2 idle cores two parts index 2,000 articles in 6.8 s against 10.5 s for one
+  // (docs/indexing.md); searching two parts costs a little more than one. (Measured while other
+  // sessions loaded the machine, two parts looked no faster: they had no second core to use.)
+  std::size_t parts = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
 };
 
 // Indexes every INPUT (each article replaces its earlier quotations), after removing the articles
@@ -226,7 +227,7 @@ int main(int argc, char** argv) {
                "re-index every article, also those whose content hash says they are indexed unchanged");
   app.add_option("--parts", io.parts,
                  "a NEW index is written as N parts in parallel, one writer thread each, read as one index "
-                 "(default 2 on 4+ cores, else 1); an existing index keeps its parts")
+                 "(default 2 on 2+ cores, else 1); an existing index keeps its parts")
       ->check(CLI::Range(1, 16));
   app.add_option("--shard", shard, "K/N: only the articles whose id hashes to shard K of N (1 <= K <= N)");
   app.add_option("inputs", inputs, "files, directories or - (JSONL on stdin)");
