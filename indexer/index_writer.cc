@@ -390,15 +390,13 @@ void IndexWriter::commit() {
   std::vector<std::exception_ptr> failures(impl_->parts.size());
   auto commit_part = [&](std::size_t i) {
     try {
-      impl_->parts[i]->commit();
-    } catch (const Xapian::Error& e) {
       try {
-        throw_xapian_error(e, "committing to " + impl_->parts[i]->path);
-      } catch (...) {
-        failures[i] = std::current_exception();
+        impl_->parts[i]->commit();
+      } catch (const Xapian::Error& e) {
+        throw_xapian_error(e, "committing to " + impl_->parts[i]->path);  // as a whosaid::Error
       }
     } catch (...) {
-      failures[i] = std::current_exception();
+      failures[i] = std::current_exception();  // rethrown on the caller's thread below
     }
   };
   std::vector<std::thread> threads;
