@@ -206,7 +206,7 @@ struct Part {
     try {
       db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
       schema::check_version(db, path);
-      if (db.get_metadata(schema::metadata::schema_version).empty())
+      if (db.get_doccount() == 0)
         db.set_metadata(schema::metadata::schema_version, std::to_string(schema::kVersion));
       install_synonyms(db);
       db.commit();

@@ -140,14 +140,19 @@ void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q) 
   doc.add_boolean_term(schema::kind_term(to_string(q.kind)));
   doc.add_boolean_term(schema::speaker_kind_term(to_string(q.speaker_kind)));
   doc.add_boolean_term(schema::exact_term(schema::prefix::duplicate, schema::collapse_key(q.text)));
+  for (const auto& term : schema::date_terms(schema::date_value(a.date))) doc.add_boolean_term(term);
   for (const auto& org : org_mentions(q.text + "\n" + mention_window(a, q))) doc.add_boolean_term(schema::entity_term(org));
 }
 
 void add_values(Xapian::Document& doc, const Article& a, const Quote& q) {
-  doc.add_value(schema::Value::date, schema::date_value(a.date));
+  const std::string date = schema::date_value(a.date);
+  const std::string org = q.affiliation.empty() ? std::string() : canonical_org(q.affiliation);
+  const std::string collapse = schema::collapse_key(q.text);
+  doc.add_value(schema::Value::date, date);
   doc.add_value(schema::Value::speaker, q.speaker);
-  doc.add_value(schema::Value::org, q.affiliation.empty() ? std::string() : canonical_org(q.affiliation));
-  doc.add_value(schema::Value::collapse, schema::collapse_key(q.text));
+  doc.add_value(schema::Value::org, org);
+  doc.add_value(schema::Value::collapse, collapse);
+  doc.add_value(schema::Value::facets, schema::facet_value(q.speaker, org, collapse));
   doc.add_value(schema::Value::outlet, a.outlet);
   doc.add_value(schema::Value::role, q.role);
   doc.add_value(schema::Value::order, fmt::format("{}{}{:012}", a.id, '\0', q.byte_start));

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <map>
@@ -115,6 +116,9 @@ const std::vector<Field>& fields() {
        speaker_kind_term},
       {"", prefix::duplicate, FieldKind::internal, "collapse key of the quote text"},
       {"", prefix::entity, FieldKind::internal, "an organisation the text mentions"},
+      {"", prefix::date_year, FieldKind::internal, "the article's year (date:)"},
+      {"", prefix::date_month, FieldKind::internal, "the article's month (date:)"},
+      {"", prefix::date_day, FieldKind::internal, "the article's day (date:)"},
   };
   return table;
 }
@@ -192,6 +196,8 @@ void record_field_error(std::string message) {
 // silently empty answer.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(const Xapian::Database& db) : db_(db) {}
+
   Xapian::Query operator()(const std::string& str) override {
     std::string from_text = str, to_text = str;
     if (auto dots = str.find(".."); dots != std::string::npos) {
@@ -211,12 +217,58 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
           fmt::format("date:{}: the range ends before it starts (write date:{}..{})", str, to_text, from_text));
       return Xapian::Query::MatchNothing;
     }
-    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, Value::date, to);
-    // Unknown dates are stored as "", which sorts before every real date: keep them out.
-    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, Value::date, from);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, Value::date, from, to);
+    return date_range_query(db_, from.empty() ? "00000000" : from, to.empty() ? "99999999" : to);
   }
+
+ private:
+  Xapian::Database db_;
 };
+
+// Adds to `out` every term prefix+HEAD in `db` with lo <= HEAD <= hi.
+void terms_between(const Xapian::Database& db, std::string_view prefix, const std::string& lo, const std::string& hi,
+                   std::vector<Xapian::Query>& out) {
+  const std::string pfx(prefix), last = pfx + hi;
+  auto t = db.allterms_begin(pfx);
+  t.skip_to(pfx + lo);
+  for (; t != db.allterms_end(pfx) && *t <= last; ++t) out.emplace_back(*t);
+}
+
+// A fixed-width digit string plus or minus one; "" past the end.
+std::string step(std::string digits, int by) {
+  for (std::size_t i = digits.size(); i-- > 0;) {
+    if (by > 0 && digits[i] != '9') return ++digits[i], digits;
+    if (by < 0 && digits[i] != '0') return --digits[i], digits;
+    digits[i] = by > 0 ? '0' : '9';
+  }
+  return "";
+}
+
+// Covers the stored dates from lo to hi (8 digits each, lo <= hi) with terms of `level` (0 year,
+// 1 month, 2 day) and finer: whole units of this level in the middle, the ragged ends one level down.
+void cover_dates(const Xapian::Database& db, int level, const std::string& lo, const std::string& hi,
+                 std::vector<Xapian::Query>& out) {
+  static constexpr std::size_t kWidth[] = {4, 6, 8};
+  static constexpr std::string_view kPrefix[] = {prefix::date_year, prefix::date_month, prefix::date_day};
+  const std::size_t w = kWidth[level];
+  if (level == 2) return terms_between(db, kPrefix[2], lo, hi, out);
+  const std::string lo_head = lo.substr(0, w), hi_head = hi.substr(0, w);
+  const bool lo_whole = lo.find_first_not_of('0', w) == std::string::npos;
+  const bool hi_whole = hi.find_first_not_of('9', w) == std::string::npos;
+  if (lo_head == hi_head) {
+    if (lo_whole && hi_whole) return terms_between(db, kPrefix[level], lo_head, hi_head, out);
+    return cover_dates(db, level + 1, lo, hi, out);
+  }
+  std::string first = lo_head, last = hi_head;
+  if (!lo_whole) {
+    cover_dates(db, level + 1, lo, lo_head + std::string(8 - w, '9'), out);
+    first = step(lo_head, +1);
+  }
+  if (!hi_whole) {
+    cover_dates(db, level + 1, hi_head + std::string(8 - w, '0'), hi, out);
+    last = step(hi_head, -1);
+  }
+  if (!first.empty() && !last.empty() && first <= last) terms_between(db, kPrefix[level], first, last, out);
+}
 
 // An exact-filter field: the typed value goes through the indexer's own normalisation.
 class ExactFieldProcessor : public Xapian::FieldProcessor {
@@ -232,6 +284,41 @@ class ExactFieldProcessor : public Xapian::FieldProcessor {
 }  // namespace
 
 std::string date_value(std::string_view iso_date) { return parse_date(iso_date, '0'); }
+
+std::vector<std::string> date_terms(std::string_view stored_date) {
+  if (stored_date.size() != 8) return {};
+  return {std::string(prefix::date_year) + std::string(stored_date.substr(0, 4)),
+          std::string(prefix::date_month) + std::string(stored_date.substr(0, 6)),
+          std::string(prefix::date_day) + std::string(stored_date)};
+}
+
+Xapian::Query date_range_query(const Xapian::Database& db, const std::string& from, const std::string& to) {
+  std::vector<Xapian::Query> terms;
+  if (from <= to) cover_dates(db, 0, from, to, terms);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Joined by U+001F (unit separator), which no name or hex key holds, so the parts come back intact.
+std::string facet_value(std::string_view speaker, std::string_view org, std::string_view collapse) {
+  auto part = [](std::string_view s) {  // a stray U+001F in a name from hostile text becomes a space
+    std::string out(s);
+    std::replace(out.begin(), out.end(), '\x1f', ' ');
+    return out;
+  };
+  return fmt::format("{}\x1f{}\x1f{}", part(speaker), part(org), collapse);
+}
+
+FacetParts split_facet_value(std::string_view value) {
+  FacetParts parts;
+  std::size_t a = value.find('\x1f');
+  std::size_t b = a == std::string_view::npos ? a : value.find('\x1f', a + 1);
+  if (b == std::string_view::npos) return parts;
+  parts.speaker = value.substr(0, a);
+  parts.org = value.substr(a + 1, b - a - 1);
+  parts.collapse = value.substr(b + 1);
+  return parts;
+}
 
 std::string collapse_key(std::string_view quote_text) {
   // Case, punctuation, spacing and editorial marks ("[with]" stays as "with", "..." goes) vary
@@ -264,7 +351,7 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db)
       qp.add_boolean_prefix(name, (new ExactFieldProcessor(f.term))->release());
     }
   }
-  qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+  qp.add_boolean_prefix("date", (new DateFieldProcessor(db))->release());
 }
 
 Xapian::Query parse_query(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
@@ -279,8 +366,9 @@ Xapian::Query parse_query(Xapian::QueryParser& qp, const std::string& text, unsi
 }
 
 void check_version(const Xapian::Database& db, const std::string& path) {
+  // An empty index has nothing to misread: the writer stamps it with this version.
+  if (db.get_doccount() == 0) return;
   std::string v = db.get_metadata(metadata::schema_version);
-  if (v.empty() && db.get_doccount() == 0) return;
   if (v != std::to_string(kVersion))
     throw Error(fmt::format("{}: index schema version {} but this whosaid reads version {}; re-index it: "
                             "rm -r {} && whosaid-index --db {} INPUT...",

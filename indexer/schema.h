@@ -2,8 +2,8 @@
 // and nowhere else. The indexer (IndexWriter, quote_document.cc) and the search side (QueryParser
 // setup in search/) both read this file; neither spells a prefix of its own.
 //
-// Schema version 1
-// ================
+// Schema version 2 (1 had no date terms and no facets value)
+// ==========================================================
 //
 // Documents
 // ---------
@@ -33,6 +33,11 @@
 //   XKIND:    bool: full | partial (kind:)
 //   XSKIND:   bool: person | organisation | anonymous | unknown (speaker_kind:)
 //   XDUP:     bool: collapse key (see Value::collapse), to find every copy of one quotation
+//   XY: XM: XD: bool: the article's date as year (XY:2024), month (XM:202412) and day
+//             (XD:20241205), each the head of Value::date (a date given only as "2024" has
+//             XY:2024, XM:202400, XD:20240000); none when the date is unknown. date: ranges are
+//             the fewest of these that cover the range (schema::date_range_query): a term filter
+//             skips through the matches, where a value range reads every candidate's date.
 //   XENT:     bool: an organisation named under any spelling ("ICC's", "the International Criminal
 //             Court") in the quote, the title, or the paragraphs before, around and after the quote;
 //             canonical name lower-cased. The synonym table maps every spelling to it, so the query
@@ -42,16 +47,18 @@
 //
 // Values (enum Value; never renumber, only append)
 //   0 date      YYYYMMDD of the article ("" when unknown; partial dates padded with 0), sorts as
-//               a string; date: ranges are OP_VALUE_RANGE on it
+//               a string (--sort date)
 //   1 speaker   speaker as written (facets)
 //   2 org       canonical organisation of the affiliation (facets)
 //   3 collapse  16 hex digits: hash of the normalised quote text (identical quotes collapse)
 //   4 outlet    outlet as written (facets)
 //   5 role      role as written (`speakers` lists roles)
 //   6 order     article id + NUL + 12-digit byte offset: a stable order within one date
+//   7 facets    speaker, canonical organisation and collapse key joined by U+001F (facet_value):
+//               the facet counts read one value per match instead of three
 //
 // Metadata keys
-//   schema_version   "1"; a database with another version is refused (re-index to upgrade)
+//   schema_version   "2"; a database with another version is refused (re-index to upgrade)
 //   aliases_hash     hash of the alias table the synonyms were built from; rebuilt when it changes
 //   article_hash:H   H = 16 hex digits of the article id's hash (content_hash_key); the value is
 //                    16 hex digits hashing the article as read (every field, with the engine's
@@ -75,7 +82,7 @@ class Query;
 
 namespace whosaid::schema {
 
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 enum Value : unsigned {
   date = 0,
@@ -85,6 +92,7 @@ enum Value : unsigned {
   outlet = 4,
   role = 5,
   order = 6,
+  facets = 7,
 };
 
 // How a prefixed field is indexed and parsed.
@@ -122,6 +130,9 @@ inline constexpr std::string_view kind = "XKIND:";
 inline constexpr std::string_view speaker_kind = "XSKIND:";
 inline constexpr std::string_view duplicate = "XDUP:";
 inline constexpr std::string_view entity = "XENT:";
+inline constexpr std::string_view date_year = "XY:";
+inline constexpr std::string_view date_month = "XM:";
+inline constexpr std::string_view date_day = "XD:";
 }  // namespace prefix
 
 namespace metadata {
@@ -160,6 +171,21 @@ std::string speaker_kind_term(std::string_view kind);          // "person" | ...
 // "2024-12-05T10:00Z" -> "20241205", "2024-12" -> "20241200", "" or unparsable -> "".
 std::string date_value(std::string_view iso_date);
 
+// The XY:, XM: and XD: terms of a date as date_value() stores it; none for "".
+std::vector<std::string> date_terms(std::string_view stored_date);
+
+// The quotations dated from `from` to `to` (YYYYMMDD as stored, both included: "00000000" and
+// "99999999" leave an end open), as an OR of the fewest date terms present in `db` that cover
+// exactly those dates: whole years, then whole months, then days. Undated quotations never match.
+Xapian::Query date_range_query(const Xapian::Database& db, const std::string& from, const std::string& to);
+
+// Value::facets of a quotation, and its parts back.
+struct FacetParts {
+  std::string speaker, org, collapse;
+};
+std::string facet_value(std::string_view speaker, std::string_view org, std::string_view collapse);
+FacetParts split_facet_value(std::string_view value);
+
 // The collapse key of a quotation: 16 hex digits of a hash of its words, lower-cased,
 // punctuation and editorial marks ignored.
 std::string collapse_key(std::string_view quote_text);
@@ -181,7 +207,8 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db)
 Xapian::Query parse_query(Xapian::QueryParser& qp, const std::string& text, unsigned flags);
 
 // Throws whosaid::Error when `db` was written with another schema version. `path` is for the
-// message. A database without any version (empty, just created) is accepted.
+// message. An empty database (just created, or every quotation deleted) is accepted whatever its
+// version: IndexWriter stamps it with this one.
 void check_version(const Xapian::Database& db, const std::string& path);
 
 }  // namespace whosaid::schema

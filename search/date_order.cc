@@ -133,8 +133,7 @@ Xapian::Query dated(const Xapian::Query& query, const std::string& date) {
   if (date.empty())
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::Value::date, "0"));
-  return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::Value::date, date, date));
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::date_terms(date).back()));
 }
 
 DateOrderedMatches match_in_date_order(const Xapian::Database& db, bool remote, const DateOrderRequest& req) {

@@ -105,7 +105,8 @@ void resolve_duplicates(const QuoteIndex& index, const Xapian::Query& query, std
 
 // Counts the speakers and organisations of the first `sample` matches the matcher looks at.
 // Every count is a value look-up in the index: without a bound, a query matching 100,000
-// quotations reads 200,000 values for two lists of ten names.
+// quotations reads 100,000 values for two lists of ten names. One value (Value::facets) holds
+// all three parts: a look-up of a scattered match reads an index block of its own.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(Xapian::doccount sample) : sample_(sample) {}
@@ -113,15 +114,29 @@ class FacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double) override {
     if (seen_ >= sample_) return;
     ++seen_;
-    ++speakers_[doc.get_value(schema::Value::speaker)];
-    ++orgs_[doc.get_value(schema::Value::org)];
-    texts_.insert(doc.get_value(schema::Value::collapse));
+    ++values_[doc.get_value(schema::Value::facets)];
   }
 
-  // Matches seen (up to the sample), and how many distinct quotation texts among them.
+  // Matches seen (up to the sample).
   Xapian::doccount seen() const { return seen_; }
-  std::size_t texts() const { return texts_.size(); }
+  const std::unordered_map<std::string, std::size_t>& values() const { return values_; }
 
+ private:
+  Xapian::doccount sample_;
+  Xapian::doccount seen_ = 0;
+  std::unordered_map<std::string, std::size_t> values_;  // Value::facets -> matches
+};
+
+// Speakers, organisations and distinct quotation texts, from counts of Value::facets.
+class FacetTally {
+ public:
+  void add(std::string_view facets, std::size_t count) {
+    schema::FacetParts parts = schema::split_facet_value(facets);
+    speakers_[parts.speaker] += count;
+    orgs_[parts.org] += count;
+    texts_.insert(std::move(parts.collapse));
+  }
+  std::size_t texts() const { return texts_.size(); }
   std::vector<FacetCount> speakers(std::size_t n) const { return top(speakers_, n); }
   std::vector<FacetCount> orgs(std::size_t n) const { return top(orgs_, n); }
 
@@ -141,8 +156,6 @@ class FacetSpy : public Xapian::MatchSpy {
     return out;
   }
 
-  Xapian::doccount sample_;
-  Xapian::doccount seen_ = 0;
   std::unordered_map<std::string, std::size_t> speakers_, orgs_;
   std::unordered_set<std::string> texts_;
 };
@@ -168,22 +181,25 @@ struct Counters {
   explicit Counters(bool remote_) : remote(remote_), sampled(kFacetSample) {}
 
   std::vector<Xapian::MatchSpy*> spies() {
-    if (remote) return {&speakers, &orgs, &texts};
+    if (remote) return {&all};
     return {&sampled};
   }
-  // Matches counted (a local FacetSpy stops at kFacetSample), and distinct texts among them.
-  Xapian::doccount examined() const { return remote ? texts.get_total() : sampled.seen(); }
-  std::size_t distinct() const {
-    return remote ? static_cast<std::size_t>(std::distance(texts.values_begin(), texts.values_end())) : sampled.texts();
-  }
-  void facets(SearchResult& r, std::size_t n) const {
-    r.speakers = remote ? top_values(speakers, n) : sampled.speakers(n);
-    r.orgs = remote ? top_values(orgs, n) : sampled.orgs(n);
+  // Matches counted (a local FacetSpy stops at kFacetSample).
+  Xapian::doccount examined() const { return remote ? all.get_total() : sampled.seen(); }
+  // What the spies saw, tallied (once the match is done).
+  FacetTally tally() const {
+    FacetTally t;
+    if (remote) {
+      for (auto it = all.values_begin(); it != all.values_end(); ++it) t.add(*it, it.get_termfreq());
+    } else {
+      for (const auto& [value, count] : sampled.values()) t.add(value, count);
+    }
+    return t;
   }
 
   bool remote;
   FacetSpy sampled;
-  Xapian::ValueCountMatchSpy speakers{schema::Value::speaker}, orgs{schema::Value::org}, texts{schema::Value::collapse};
+  Xapian::ValueCountMatchSpy all{schema::Value::facets};
 };
 
 SearchResult search_once(const QuoteIndex& index, const Xapian::Query& query, const SearchRequest& req) {
@@ -251,11 +267,13 @@ SearchResult search_once(const QuoteIndex& index, const Xapian::Query& query, co
     enquire.get_mset(0, 0, kFacetSample);
     counted = recount.get();
   }
+  const FacetTally tally = counted->tally();
   if (all_seen || (recount && recount->examined() < kFacetSample)) {
-    r.total = req.collapse_duplicates ? counted->distinct() : counted->examined();
+    r.total = req.collapse_duplicates ? tally.texts() : counted->examined();
     r.total_exact = true;
   }
-  counted->facets(r, req.facet_limit);
+  r.speakers = tally.speakers(req.facet_limit);
+  r.orgs = tally.orgs(req.facet_limit);
 
   if (req.collapse_duplicates) resolve_duplicates(index, query, r.hits, collapse_keys);
   for (auto& hit : r.hits) hit.snippet = snippet_of(mset, hit.record.quote.text);
