@@ -126,6 +126,36 @@ class ParagraphBounds {
   std::size_t end_from_ = 0, end_at_ = 0;
 };
 
+// True when the quotation, marks and all, is the whole of its line (a trailing period aside).
+bool whole_line(std::string_view text, const QuoteSpan& sp) {
+  std::size_t b = sp.open_start;
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+  if (b > 0 && text[b - 1] != '\n') return false;
+  std::size_t e = sp.close_end;
+  while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '.' || text[e] == '\r')) ++e;
+  return e == text.size() || text[e] == '\n';
+}
+
+// The article's headline when its text opens with it (the title line, as some feeds give the
+// body): the length of that first line, else 0. Headlines quote words out of context.
+std::size_t headline_length(std::string_view text, std::string_view title) {
+  // Compared without spaces at the ends and without periods: feeds add one to close the line,
+  // inside a closing quotation mark too ("… clip of 'The 411.'").
+  auto key = [](std::string_view s) {
+    while (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+    std::string k;
+    for (char c : s) if (c != '.') k += c;
+    return k;
+  };
+  std::string want = key(title);
+  if (want.empty()) return 0;
+  std::size_t line_end = text.find('\n');
+  if (line_end == std::string_view::npos || line_end > title.size() + 16) return 0;  // a one-line text is all body
+  if (key(text.substr(0, line_end)) != want) return 0;
+  return line_end;
+}
+
 }  // namespace
 
 std::vector<Quote> extract_quotes(const Article& article) {
@@ -146,11 +176,14 @@ std::vector<Quote> extract_quotes(const Article& article) {
   int group = 0;
   static const std::vector<Token> no_tokens;
   ParagraphBounds paragraphs{text};
+  const std::size_t headline_end = headline_length(text, article.title);
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     const QuoteSpan& sp = spans[si];
     std::size_t qt = span_token[si];
     if (qt == SIZE_MAX) continue;
+    // Quoted words in a headline are not a quotation, but who the headline quotes may speak on.
+    const bool in_headline = sp.open_start < headline_end;
     std::size_t ts = sp.text_start, te = sp.text_end;
     while (ts < te && is_space_byte(text[ts])) ++ts;
     while (te > ts && is_space_byte(text[te - 1])) --te;
@@ -216,6 +249,12 @@ std::vector<Quote> extract_quotes(const Article& article) {
     if (starts_clause || sp.multi_paragraph) {
       // A full quotation: a sentence or more. Short capitalised ones with nothing said are titles.
       if (!at.has_cue && title_case && !sh.ends_punct && sh.words <= 8) continue;
+      // A short capitalised quotation that is a line of its own is a section heading ("'All Bets Are Off.'").
+      // (a speaker carried over from the sentence before, with no cue word, does not make it speech)
+      // ("Where?", "Run!" on a line of their own are dialogue)
+      if (at.cue.empty() && title_case && sh.words >= 2 && sh.words <= 8 && whole_line(text, sp) &&
+          text[te - 1] != '?' && text[te - 1] != '!')
+        continue;
       if (!at.has_cue && sh.words <= 2 && !sh.ends_punct) continue;
     } else {
       // Embedded: a partial quotation only when someone is said to have said it.
@@ -246,6 +285,13 @@ std::vector<Quote> extract_quotes(const Article& article) {
       for (std::size_t k = prev_token + 1; k < qt; ++k)
         if (toks[k].text == "." || toks[k].type == Token::Type::newline) same_group = false;
       if (same_group && at.has_cue && !prev_attr.speaker.empty() && at.speaker != prev_attr.speaker) same_group = false;
+    }
+    if (in_headline) {
+      prev_attr = at;
+      have_prev = !at.speaker.empty();
+      prev_paragraph = paragraph;
+      prev_token = qt;
+      continue;
     }
     if (!same_group) ++group;
 

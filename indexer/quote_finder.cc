@@ -1,6 +1,7 @@
 #include "quote_finder.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/uchar.h>
 
@@ -72,6 +73,17 @@ std::vector<Mark> scan_marks(std::string_view text) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     // Fast path: ASCII that is not a quote mark.
     if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
+      if (b == '<' && i + 1 < n && (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/')) {
+        // Markup left in the text (`<tweet author="…">`): its attribute values are not quotations.
+        // The search stops at a line end or the next '<', so no byte is searched twice.
+        std::size_t j = i + 1;
+        while (j < n && j < i + 2000 && text[j] != '>' && text[j] != '<' && text[j] != '\n') ++j;
+        if (j < n && text[j] == '>') {
+          prev = '>';
+          i = j + 1;
+          continue;
+        }
+      }
       if (b == '\n') ++line;
       prev = b;
       ++i;

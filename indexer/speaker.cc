@@ -84,6 +84,11 @@ bool acronym_like(const Token& t) {
   return letters >= 2 && letters <= 7;
 }
 
+// "R-Pa.", "D-N.Y.", "I-Vt": a legislator's party and state after the name, never a name itself.
+bool party_designation(std::string_view w) {
+  return w.size() >= 4 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
+}
+
 bool last_token_is(const std::vector<std::string>& v, std::string_view w) { return !v.empty() && v.back() == w; }
 
 }  // namespace
@@ -116,7 +121,7 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
     c.anon = f & lexicon::kAnonymous;
     c.person_pronoun = f & lexicon::kPersonPronoun;
     c.org_pronoun = f & lexicon::kOrgPronoun;
-    c.not_name = f & lexicon::kNotAName;
+    c.not_name = (f & lexicon::kNotAName) || party_designation(toks_[i].text);
     c.particle = f & lexicon::kParticle;
     c.month = f & lexicon::kMonth;
     c.speech = f & lexicon::kSpeechVerb;
@@ -134,6 +139,10 @@ SpeakerResolver::SpeakerResolver(std::string_view text, const std::vector<Token>
       if (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" ||
           w == "my" || w == "your" || w == "this" || w == "these" || w == "those" || w == "such" || w == "whose" ||
           ends_possessive(toks_[i - 1].text))
+        continue;
+      // "a flurry of late-night tweets", "a series of statements": nouns after "of" or a compound modifier
+      // (plural nouns only: "the ex-president said" still speaks)
+      if (t.lower.back() == 's' && (w == "of" || (!toks_[i - 1].cap && w.size() > 3 && w.find('-') != std::string::npos)))
         continue;
     }
     cue_[i] = 1;
@@ -1190,6 +1199,22 @@ SpeakerResolver::Parsed SpeakerResolver::parse_subject(std::size_t lo, std::size
   while (segs.size() > 1 && toks_[segs.back().s].type == Token::Type::word && opens_adverbial(toks_[segs.back().s].lower) &&
          !wc_[segs.back().e - 1].person_pronoun)
     segs.pop_back();
+  // "Mark Field, president of the Union of Bakers, which represents city bakers, said": the name
+  // stands before every description.
+  if (segs.size() >= 3 && appositive_like(segs.back()) && appositive_like(segs[segs.size() - 2])) {
+    std::size_t k = segs.size() - 2;
+    while (k > 0 && appositive_like(segs[k])) --k;
+    bool name_only = !appositive_like(segs[k]);  // "Scott Pruitt", "Rep. Ann Lee", not "Six months ago"
+    for (std::size_t x = segs[k].s; x < segs[k].e && name_only; ++x)
+      if (toks_[x].type == Token::Type::word && !toks_[x].cap && !wc_[x].connector && !wc_[x].particle) name_only = false;
+    if (name_only) {
+      Parsed p = parse_phrase(segs[k].s, segs[k].e);
+      if (usable(p) && p.kind == SpeakerKind::person && !p.pronoun) {
+        if (p.role.empty()) parse_appositive(segs[k + 1].s, segs[k + 1].e, p);
+        return p;
+      }
+    }
+  }
   const Seg& last = segs.back();
   if (segs.size() >= 2 && appositive_like(last)) {
     // "Name, a description, said"; "The Guard Corps, which includes the Quds Force, declared"
@@ -1415,7 +1440,17 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       // Inversion: "said Liz Evenson, international justice director at Human Rights Watch."
       std::size_t e = clause_end(i + 1);
       Parsed p = parse_phrase(i + 1, e);
-      if (usable(p) && (p.name_token <= i + 4)) {
+      // The name may stand after its body and role, all before the first comma: "said Montclair
+      // State University political scientist Brigid Harrison".
+      bool near = p.name_token <= i + 4;
+      if (!near && p.name_token <= i + 9) {
+        near = true;
+        for (std::size_t x = i + 1; x < p.name_token; ++x)
+          if (toks_[x].type != Token::Type::word || is_cue(x) ||
+              (!toks_[x].cap && lexicon::function_word(toks_[x].lower) && toks_[x].lower != "of"))
+            near = false;
+      }
+      if (usable(p) && near) {
         take(p, std::string(t.text), 0.95);
         return a;
       }
@@ -1428,7 +1463,8 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       }
     } else if (t.type == Token::Type::word) {
       // "X said", "U.S. State Department legal adviser Reed Rubinstein told member states"
-      std::size_t limit = std::min(se, i + 16);
+      // A name right after the quotation may carry a long appositive before its verb.
+      std::size_t limit = std::min(se, i + (t.cap ? 24 : 16));
       for (std::size_t v = i; v < limit; ++v) {
         if (toks_[v].text == "(") {
           std::size_t c = v;
@@ -1519,9 +1555,20 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
       }
     }
     if (v < lo) break;
+    // "told a young man who suggested that …": the verb of a relative clause about someone else
+    if (v > lo + 1 && toks_[v - 1].lower == "who") {
+      bool earlier = false;
+      for (std::size_t x = lo; x + 1 < v && !earlier; ++x) earlier = is_cue(x);
+      if (earlier) continue;
+    }
     // Subject: the words before the verb in this clause.
     std::size_t pe = v;
     while (pe > lo && wc_[pe - 1].aux) --pe;
+    // "…, forcefully told": an adverb before the verb is not part of the subject
+    if (pe > lo + 1 && !toks_[pe - 1].cap && toks_[pe - 1].lower.size() >= 6 &&
+        toks_[pe - 1].lower.compare(toks_[pe - 1].lower.size() - 2, 2, "ly") == 0 &&
+        (toks_[pe - 2].type == Token::Type::punct || toks_[pe - 2].cap) && !lexicon::function_word(toks_[pe - 2].lower))
+      --pe;
     // "Calling it a "culture of death", the archbishop said …": the subject follows.
     if (v == ss && participle(toks_[v])) {
       std::size_t x = q + 1;
@@ -1607,12 +1654,14 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
   if (q + 1 < toks_.size() && toks_[q + 1].type == Token::Type::word && toks_[q + 1].cap &&
       toks_[q + 1].sentence != toks_[q].sentence && toks_[q + 1].paragraph == toks_[q].paragraph) {
     std::size_t ne = sentence_end(q + 1);
+    bool comma = false;  // `"…!" Rep. Ann Lee, R-Pa., said.`: a name with its appositive
     for (std::size_t v = q + 1; v < ne && v < q + 14; ++v) {
-      if (toks_[v].type == Token::Type::quote || toks_[v].text == ",") break;
+      if (toks_[v].type == Token::Type::quote || toks_[v].text == ";") break;
+      if (toks_[v].text == ",") { comma = true; continue; }
       if (!is_cue(v)) continue;
       std::size_t pe = v;
       while (pe > q + 1 && wc_[pe - 1].aux) --pe;
-      Parsed p = parse_phrase(q + 1, pe);
+      Parsed p = comma ? parse_subject(q + 1, pe) : parse_phrase(q + 1, pe);
       if (usable(p) && !p.pronoun && p.kind != SpeakerKind::anonymous) {
         take(p, std::string(toks_[v].text), 0.7);
         return a;
@@ -1630,7 +1679,11 @@ Attribution SpeakerResolver::attribute(std::size_t q) const {
         // "…, Schiff said."
         std::size_t c = v;
         while (c > ps && toks_[c - 1].type == Token::Type::word && v - c < 5) --c;
-        if (c < v && (c == ps || toks_[c - 1].text == ",")) {
+        bool has_quote = false;  // `"A," Obama said …, where Clinton spoke. "B."`: A's speaker goes on
+        for (std::size_t x = ps; x < v; ++x) if (toks_[x].type == Token::Type::quote) has_quote = true;
+        bool relative = toks_[c].lower == "where" || toks_[c].lower == "who" || toks_[c].lower == "which" ||
+                        toks_[c].lower == "when";
+        if (c < v && (c == ps || toks_[c - 1].text == ",") && !has_quote && !relative) {
           Parsed p = parse_phrase(c, v);
           if (usable(p) && p.kind != SpeakerKind::anonymous) {
             take(p, "", 0.6);  // no cue of its own, but a speaker named just before

@@ -142,7 +142,9 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
         std::string with_dot = lower + ".";
         bool initial = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
         bool dotted = w.find('.') != std::string_view::npos;  // U.S, a.m
-        if (is_abbreviation(with_dot) || initial || dotted) {
+        // A period with a comma straight after it ends no sentence: "McConnell, R-Ky., said".
+        bool before_comma = end + 1 < n && text[end + 1] == ',';
+        if (is_abbreviation(with_dot) || initial || dotted || before_comma) {
           ++end;
           lower = with_dot;
           w = text.substr(start, end - start);

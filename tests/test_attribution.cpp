@@ -156,3 +156,65 @@ TEST_CASE("a role named before the name, in a sentence without a quotation, stay
   CHECK(qs[0].speaker == "Doris Day");
   CHECK(qs[0].role == "animal rights advocate");
 }
+
+TEST_CASE("party and state after a legislator's name") {
+  SUBCASE("R-Ky. between commas") {
+    auto q = only("\"The vote will pass,\" Senate Majority Leader Tom Wells, R-Ky., said Tuesday.");
+    CHECK(q.speaker == "Tom Wells");
+  }
+  SUBCASE("an exclamation, then the name and its designation") {
+    auto q = only("\"What a week!\" Rep. Ann Lee, R-Pa., said of the session.");
+    CHECK(q.speaker == "Ann Lee");
+  }
+  SUBCASE("a designation is never the speaker") {
+    auto qs = quotes_of("Sen. Mark Dunn, D-Ore., spoke first.\n\nThe bill \"will help families,\" D-Ore. added.");
+    for (const auto& q : qs) CHECK(q.speaker != "D-Ore.");
+  }
+}
+
+TEST_CASE("a body and a role between the verb and the name") {
+  auto q = only("\"Nobody saw it coming,\" said Lakeside State University political scientist Brenda Hale.");
+  CHECK(q.speaker == "Brenda Hale");
+  CHECK(q.affiliation == "Lakeside State University");
+  SUBCASE("not across a clause") {
+    auto q2 = only("The memo \"plainly and wrongly\" suggests that the town and its staff back Mr. Kemp.");
+    CHECK(q2.speaker != "Kemp");
+    CHECK(q2.speaker != "Mr. Kemp");
+  }
+}
+
+TEST_CASE("long appositives and relative clauses around the subject") {
+  SUBCASE("two descriptions after the name") {
+    auto q = only("\"It is an overreach, in our view, of the county's powers,\" Tom Brown, the attorney general of "
+                  "Ohio, one of the states that sued the agency, said at an event.");
+    CHECK(q.speaker == "Tom Brown");
+  }
+  SUBCASE("a description and a relative clause") {
+    auto q = only("Mark Field, president of the Union of Bakers, which represents city bakers, said he hopes the day "
+                  "shows that \"people are standing up for their bakeries.\"");
+    CHECK(q.speaker == "Mark Field");
+    CHECK(q.affiliation == "Union of Bakers");
+  }
+  SUBCASE("the verb of a relative clause about someone else") {
+    auto q = only("Mark Field, the head of the Baking League, firmly told a young man who suggested that people "
+                  "may stop baking that \"this is not the first generation to be tired.\"");
+    CHECK(q.speaker == "Mark Field");
+  }
+  SUBCASE("a relative clause's verb when it is the only one") {
+    auto q = only("Dana Ruiz, a chef who writes fiction, has a story about a contest \"where the loser is dinner.\"");
+    CHECK(q.speaker == "Dana Ruiz");
+  }
+}
+
+TEST_CASE("speech words used as nouns are not cues") {
+  auto q = only("Ann Lee says John Smith's flurry of late-night tweets about the mayor was \"wild, even for him.\"");
+  CHECK(q.speaker == "Ann Lee");
+  CHECK(only("Tom Hall the co-founder said \"we go.\"").cue == "said");  // a verb after a compound word still speaks
+}
+
+TEST_CASE("a split quotation's speaker goes on past a relative clause naming someone else") {
+  auto qs = quotes_of("\"My name is not on it,\" Ron Doe said on Saturday at the dinner, where Ann Lee also spoke. "
+                      "\"Tolerance is on it.\"");
+  REQUIRE(qs.size() == 2);
+  CHECK(qs[1].speaker == "Ron Doe");
+}

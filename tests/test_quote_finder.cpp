@@ -110,3 +110,27 @@ TEST_CASE("names given and glosses are not quotations") {
   // a partial quotation after "called" with an object in between is still speech
   CHECK(texts_of("Ann Lee called the decision \"a disgrace\" on Monday.") == V{"a disgrace"});
 }
+
+TEST_CASE("markup left in the text holds no quotations") {
+  CHECK(texts_of("She wrote back.\n\n<tweet author=\"jdoe\" link=\"pic.example.com/\">Nice try</tweet>\n\n"
+                 "\"We are done,\" she said.") == V{"We are done,"});
+  CHECK(texts_of("If a < b then \"we stop,\" he said.") == V{"we stop,"});
+}
+
+TEST_CASE("a headline that opens the text and section headings are not quotations") {
+  whosaid::Article a;
+  a.id = "t";
+  a.title = "Mayor calls the budget 'a fair deal'";
+  a.text = "Mayor calls the budget 'a fair deal.'\n\nThe mayor spoke on Monday.\n\n"
+           "'The Long Road.'\n\n\"It is a fair deal,\" Mayor Ann Lee said.";
+  auto qs = whosaid::extract_quotes(a);
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "It is a fair deal,");
+  SUBCASE("the headline's speaker goes on in the next paragraph") {
+    a.title = "Ann Lee: 'We Will Build It'";
+    a.text = "Ann Lee: 'We Will Build It.'\n\n\"The plan is ready and the money is there.\"";
+    auto q2 = whosaid::extract_quotes(a);
+    REQUIRE(q2.size() == 1);
+    CHECK(q2[0].speaker == "Ann Lee");
+  }
+}
