@@ -31,6 +31,17 @@ TEST_CASE("cue after the quotation") {
     CHECK(q.affiliation == "U.S. State Department");
     CHECK(q.cue == "told");
   }
+  SUBCASE("sports position before the name, the surname in the cue") {
+    auto qs = quotes_of("Riverside half back Tom Harper was pleased afterwards. \"We kept our shape,\" Harper said.");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].speaker == "Tom Harper");
+    CHECK(qs[0].role == "half back");
+    CHECK(qs[0].affiliation == "Riverside");
+    auto q = only("\"It was a long night,\" said Harbour City quarterback Dan Ruiz.");
+    CHECK(q.speaker == "Dan Ruiz");
+    CHECK(q.role == "quarterback");
+    CHECK(q.affiliation == "Harbour City");
+  }
   SUBCASE("former") {
     auto q = only("\"It is the issue,\" said Stacy Gilbert, a former State Department emergency response expert who resigned.");
     CHECK(q.speaker == "Stacy Gilbert");
