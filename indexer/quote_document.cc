@@ -131,7 +131,13 @@ std::string mention_window(const Article& a, const Quote& q) {
   return window;
 }
 
-void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q) {
+// What both the terms and the values of a quotation's document are made from, computed once.
+struct Keys {
+  std::string date;      // schema::date_value of the article's date
+  std::string collapse;  // schema::collapse_key of the quote text
+};
+
+void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q, const Keys& keys) {
   doc.add_boolean_term(schema::quote_id_term(q.quote_id));
   doc.add_boolean_term(schema::article_term(a.id));
   if (!q.speaker.empty()) doc.add_boolean_term(schema::speaker_term(q.speaker));
@@ -139,20 +145,18 @@ void add_boolean_terms(Xapian::Document& doc, const Article& a, const Quote& q) 
   if (!a.outlet.empty()) doc.add_boolean_term(schema::outlet_term(a.outlet));
   doc.add_boolean_term(schema::kind_term(to_string(q.kind)));
   doc.add_boolean_term(schema::speaker_kind_term(to_string(q.speaker_kind)));
-  doc.add_boolean_term(schema::exact_term(schema::prefix::duplicate, schema::collapse_key(q.text)));
-  for (const auto& term : schema::date_terms(schema::date_value(a.date))) doc.add_boolean_term(term);
+  doc.add_boolean_term(schema::exact_term(schema::prefix::duplicate, keys.collapse));
+  for (const auto& term : schema::date_terms(keys.date)) doc.add_boolean_term(term);
   for (const auto& org : org_mentions(q.text + "\n" + mention_window(a, q))) doc.add_boolean_term(schema::entity_term(org));
 }
 
-void add_values(Xapian::Document& doc, const Article& a, const Quote& q) {
-  const std::string date = schema::date_value(a.date);
+void add_values(Xapian::Document& doc, const Article& a, const Quote& q, const Keys& keys) {
   const std::string org = q.affiliation.empty() ? std::string() : canonical_org(q.affiliation);
-  const std::string collapse = schema::collapse_key(q.text);
-  doc.add_value(schema::Value::date, date);
+  doc.add_value(schema::Value::date, keys.date);
   doc.add_value(schema::Value::speaker, q.speaker);
   doc.add_value(schema::Value::org, org);
-  doc.add_value(schema::Value::collapse, collapse);
-  doc.add_value(schema::Value::facets, schema::facet_value(q.speaker, org, collapse));
+  doc.add_value(schema::Value::collapse, keys.collapse);
+  doc.add_value(schema::Value::facets, schema::facet_value(q.speaker, org, keys.collapse));
   doc.add_value(schema::Value::outlet, a.outlet);
   doc.add_value(schema::Value::role, q.role);
   doc.add_value(schema::Value::order, fmt::format("{}{}{:012}", a.id, '\0', q.byte_start));
@@ -185,8 +189,9 @@ Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGe
   tg.set_document(doc);
   add_free_text(tg, a, q);
   add_context(tg, a, q);
-  add_boolean_terms(doc, a, q);
-  add_values(doc, a, q);
+  const Keys keys{schema::date_value(a.date), schema::collapse_key(q.text)};
+  add_boolean_terms(doc, a, q, keys);
+  add_values(doc, a, q, keys);
   doc.set_data(record_to_json(make_record(a, q)));
   // Xapian's reference counts are not atomic: `tg` must let go of the document here, on the
   // thread that built it, before the document is handed to the writer's thread.
