@@ -2,7 +2,10 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -23,6 +26,7 @@
 #include "reader.h"
 #include "schema.h"
 #include "shard.h"
+#include "speaker_model.h"
 
 using namespace whosaid;
 
@@ -33,7 +37,23 @@ struct RunOptions {
   unsigned jobs = default_jobs();
   std::optional<ShardSpec> shard;
   bool strict = false;
+  std::optional<SpeakerModel> model;  // --model: weights other than the built-in ones
+  bool candidates = false;            // --candidates: print every quotation's candidates instead
 };
+
+ExtractOptions extract_options(const RunOptions& o, std::vector<QuoteCandidates>* candidates = nullptr) {
+  ExtractOptions e;
+  if (o.model) e.model = &*o.model;
+  e.candidates = candidates;
+  return e;
+}
+
+SpeakerModel read_model(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("--model {}: cannot read: {}", path, std::strerror(errno)));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return SpeakerModel::parse(text, path);
+}
 
 // Articles in flight between the reader and the consumer, per worker: enough to keep every worker
 // busy while one slow article holds up the in-order consumer, few enough to keep memory flat.
@@ -60,10 +80,19 @@ int run_extract(const std::vector<std::string>& inputs, const RunOptions& o) {
           item.fate = PipelineItem::Fate::other_shard;
           return;
         }
-        for (const auto& q : extract_quotes(item.article)) {
-          item.json += quote_to_json_line(q);
+        std::vector<QuoteCandidates> candidates;
+        auto quotes = extract_quotes(item.article, extract_options(o, o.candidates ? &candidates : nullptr));
+        for (const auto& q : quotes) {
+          if (!o.candidates) item.json += quote_to_json_line(q);
           item.json += '\n';
           ++item.quotations;
+        }
+        if (o.candidates) {
+          item.json.clear();
+          for (const auto& c : candidates) {
+            item.json += candidates_to_json_line(quotes[c.quote], c);
+            item.json += '\n';
+          }
         }
       },
       [&](PipelineItem& item) {
@@ -131,7 +160,7 @@ int run_index(const std::vector<std::string>& inputs, const RunOptions& o, const
   std::unordered_set<std::uint64_t> replaced;
 
   auto extract_and_prepare = [&](PipelineItem& item, Xapian::TermGenerator& tg) {
-    auto quotes = extract_quotes(item.article);
+    auto quotes = extract_quotes(item.article, extract_options(o));
     item.quotations = quotes.size();
     item.prepared = IndexWriter::prepare(item.article, quotes, tg);
     item.prepared.content_hash = item.content_hash;
@@ -230,6 +259,12 @@ int main(int argc, char** argv) {
                  "(default 2 on 2+ cores, else 1); an existing index keeps its parts")
       ->check(CLI::Range(1, 16));
   app.add_option("--shard", shard, "K/N: only the articles whose id hashes to shard K of N (1 <= K <= N)");
+  std::string model_path;
+  app.add_option("--model", model_path,
+                 "speaker model weights to use instead of the built-in ones (a file tools/train writes)");
+  app.add_flag("--candidates", run.candidates,
+               "with --extract: print each quotation's speaker candidates and their features as JSON lines "
+               "instead of the quotations (what tools/train learns from)");
   app.add_option("inputs", inputs, "files, directories or - (JSONL on stdin)");
   try {
     app.parse(argc, argv);
@@ -239,6 +274,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (!shard.empty()) run.shard = parse_shard(shard);
+    if (!model_path.empty()) run.model = read_model(model_path);
+    if (run.candidates && !extract) throw Error("--candidates needs --extract");
     if (extract) {
       if (inputs.empty()) throw Error("no INPUT given (try --help)");
       if (!io.deletes.empty()) throw Error("--delete cannot be used with --extract");

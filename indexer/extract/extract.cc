@@ -2,9 +2,15 @@
 
 #include <algorithm>
 
+#include "article_tokens.h"
+#include "attribution.h"
+#include "candidates.h"
+#include "cues.h"
 #include "lexicon.h"
+#include "mention.h"
 #include "quote_finder.h"
-#include "speaker.h"
+#include "registry.h"
+#include "speaker_model.h"
 #include "tokens.h"
 
 namespace whosaid {
@@ -158,7 +164,33 @@ std::size_t headline_length(std::string_view text, std::string_view title) {
 
 }  // namespace
 
-std::vector<Quote> extract_quotes(const Article& article) {
+namespace {
+
+// The model's choice among a quotation's candidates: the most probable, if probable enough.
+int choose(std::vector<Candidate>& cands, const SpeakerModel& model) {
+  int best = -1;
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    cands[k].score = model.probability(cands[k].features);
+    if (best < 0 || cands[k].score > cands[static_cast<std::size_t>(best)].score) best = static_cast<int>(k);
+  }
+  if (best >= 0 && cands[static_cast<std::size_t>(best)].score < model.threshold()) best = -1;
+  return best;
+}
+
+CandidateRecord record_of(const Candidate& c) {
+  CandidateRecord r;
+  r.speaker = c.speaker;
+  r.kind = to_string(c.kind);
+  r.how = resolution_name(c.how);
+  r.mention = c.mention.mention;
+  r.probability = c.score;
+  r.features = c.features.names();
+  return r;
+}
+
+}  // namespace
+
+std::vector<Quote> extract_quotes(const Article& article, const ExtractOptions& options) {
   const std::string_view text = article.text;
   std::vector<QuoteSpan> spans = find_quote_spans(text);
   if (spans.empty()) return {};
@@ -166,11 +198,18 @@ std::vector<Quote> extract_quotes(const Article& article) {
   std::vector<std::size_t> span_token(spans.size(), SIZE_MAX);
   for (std::size_t i = 0; i < toks.size(); ++i)
     if (toks[i].type == Token::Type::quote) span_token[toks[i].quote] = i;
-  SpeakerResolver resolver(text, toks, spans);
+  const ArticleTokens at_toks(text, toks, spans);
+  const MentionParser parser(at_toks);
+  const EntityRegistry registry(at_toks, parser);
+  const CueProposer cues(at_toks, parser);
+  const CandidateFinder finder(at_toks, parser, registry, cues, options.candidates != nullptr);
+  const SpeakerModel& model = options.model ? *options.model : SpeakerModel::builtin();
 
   std::vector<Quote> out;
   Attribution prev_attr;
   bool have_prev = false;
+  PreviousSpeaker previous;  // the last quotation with a speaker
+  bool have_previous = false;
   int prev_paragraph = -10;
   std::size_t prev_token = 0;
   int group = 0;
@@ -211,7 +250,7 @@ std::vector<Quote> extract_quotes(const Article& article) {
     }
     bool after_verb = prev && prev->type == Token::Type::word && lexicon::speech_verb(prev->lower);
     bool starts_clause = at_sentence_start || after_colon || after_cue_comma || after_dash || after_quote_cue;
-    bool cue_in_sentence = resolver.sentence_has_cue(qt);
+    bool cue_in_sentence = at_toks.sentence_has_cue(qt);
 
     // Titles, nicknames, terms and scare quotes.
     bool title_case = sh.content_words > 0 && sh.cap_words * 10 >= sh.content_words * 7 && sh.words <= 10;
@@ -245,38 +284,36 @@ std::vector<Quote> extract_quotes(const Article& article) {
     bool kind_partial = !starts_clause && !sp.multi_paragraph;
     if (kind_partial && after_verb && sh.starts_upper) kind_partial = false;
 
-    Attribution at = resolver.attribute(qt);
+    CandidateList found = finder.find(qt, have_previous ? &previous : nullptr);
+    std::vector<Candidate>& cands = found.candidates;
+    const bool has_cue = found.cue;
     if (starts_clause || sp.multi_paragraph) {
       // A full quotation: a sentence or more. Short capitalised ones with nothing said are titles.
-      if (!at.has_cue && title_case && !sh.ends_punct && sh.words <= 8) continue;
+      if (!has_cue && title_case && !sh.ends_punct && sh.words <= 8) continue;
       // A short capitalised quotation that is a line of its own is a section heading ("'All Bets Are Off.'").
       // (a speaker carried over from the sentence before, with no cue word, does not make it speech)
       // ("Where?", "Run!" on a line of their own are dialogue)
-      if (at.cue.empty() && title_case && sh.words >= 2 && sh.words <= 8 && whole_line(text, sp) &&
+      if (!found.cue_word && title_case && sh.words >= 2 && sh.words <= 8 && whole_line(text, sp) &&
           text[te - 1] != '?' && text[te - 1] != '!')
         continue;
-      if (!at.has_cue && sh.words <= 2 && !sh.ends_punct) continue;
+      if (!has_cue && sh.words <= 2 && !sh.ends_punct) continue;
     } else {
       // Embedded: a partial quotation only when someone is said to have said it.
-      if (title_case && !at.has_cue && !sh.ends_punct) continue;
-      if (!cue_in_sentence && !at.has_cue) {
+      if (title_case && !has_cue && !sh.ends_punct) continue;
+      if (!cue_in_sentence && !has_cue) {
         if (sh.words < 6) continue;
       }
       if (title_case && sh.words <= 6 && !after_verb && !(prev && prev->lower == "called")) continue;
     }
 
     int paragraph = toks[qt].paragraph;
-    if (!at.has_cue && have_prev && paragraph - prev_paragraph <= 1) {
-      // Follow-on: the previous speaker goes on.
-      Attribution f = prev_attr;
-      f.cue = "";
-      f.has_cue = false;
-      f.confidence = std::min(0.7, prev_attr.confidence);
-      at = f;
-    } else {
-      resolver.resolve(at, qt, have_prev ? &prev_attr : nullptr);
+    const int chosen = choose(cands, model);
+    Attribution at;
+    if (chosen >= 0) {
+      at = describe_speaker(cands[static_cast<std::size_t>(chosen)], qt, at_toks, registry);
+      at.confidence = cands[static_cast<std::size_t>(chosen)].score;
     }
-    if (at.speaker.empty() && !at.has_cue) at.confidence = 0.3;
+    at.has_cue = has_cue;
 
     // Split quotations `"A," she said, "B."` share a group.
     bool same_group = false;
@@ -285,6 +322,10 @@ std::vector<Quote> extract_quotes(const Article& article) {
       for (std::size_t k = prev_token + 1; k < qt; ++k)
         if (toks[k].text == "." || toks[k].type == Token::Type::newline) same_group = false;
       if (same_group && at.has_cue && !prev_attr.speaker.empty() && at.speaker != prev_attr.speaker) same_group = false;
+    }
+    if (!at.speaker.empty()) {
+      previous = PreviousSpeaker{at.speaker, at.role, at.affiliation, at.mention, at.kind, at.former, at.entity, qt, has_cue};
+      have_previous = true;
     }
     if (in_headline) {
       prev_attr = at;
@@ -312,10 +353,17 @@ std::vector<Quote> extract_quotes(const Article& article) {
     qo.cue = at.cue;
     qo.kind = kind_partial ? QuoteKind::partial : QuoteKind::full;
     qo.group = group;
-    qo.confidence = at.speaker.empty() ? 0.3 : at.confidence;
+    qo.confidence = at.speaker.empty() ? 0.0 : at.confidence;
     qo.alterations = find_alterations(text, ts, te);
     qo.paragraph_start = paragraphs.start(sp.open_start);
     qo.paragraph_end = paragraphs.end(sp.close_end);
+    if (options.candidates) {
+      QuoteCandidates qc;
+      qc.quote = out.size();
+      qc.chosen = chosen;
+      for (const auto& c : cands) qc.candidates.push_back(record_of(c));
+      options.candidates->push_back(std::move(qc));
+    }
     out.push_back(std::move(qo));
 
     prev_attr = at;

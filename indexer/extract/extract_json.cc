@@ -125,4 +125,26 @@ std::string quote_to_json_line(const Quote& q) {
   return out;
 }
 
+std::string candidates_to_json_line(const Quote& q, const QuoteCandidates& c) {
+  nlohmann::ordered_json o;
+  o["doc_id"] = q.doc_id;
+  o["quote_id"] = q.quote_id;
+  o["byte_start"] = q.byte_start;
+  o["byte_end"] = q.byte_end;
+  o["chosen"] = c.chosen;
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& r : c.candidates) {
+    nlohmann::ordered_json x;
+    x["speaker"] = r.speaker;
+    x["kind"] = r.kind;
+    x["how"] = r.how;
+    x["mention"] = r.mention;
+    x["p"] = std::round(r.probability * 10000) / 10000;
+    x["features"] = r.features;
+    list.push_back(std::move(x));
+  }
+  o["candidates"] = std::move(list);
+  return o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace whosaid

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract.h"
 #include "quote.h"
 
 namespace whosaid {
@@ -14,5 +15,9 @@ void add_quote_fields(nlohmann::ordered_json& o, const Quote& q);
 
 // One line of `whosaid-index --extract` output (no trailing newline).
 std::string quote_to_json_line(const Quote& q);
+
+// One line of `whosaid-index --extract --candidates` output: the quotation's span and every
+// candidate with its feature names, for tools/train (no trailing newline).
+std::string candidates_to_json_line(const Quote& q, const QuoteCandidates& c);
 
 }  // namespace whosaid

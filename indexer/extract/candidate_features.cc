@@ -1,0 +1,292 @@
+#include "candidate_features.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "utf8.h"
+
+namespace whosaid {
+namespace {
+
+bool time_word(std::string_view w) {
+  static const char* const words[] = {"yesterday", "today", "tonight", "earlier", "later", "also", "then", "again",
+                                      "previously", "recently", "once", "monday", "tuesday", "wednesday", "thursday",
+                                      "friday", "saturday", "sunday", "last", "this", "week", "month", "year"};
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+const char* sign(long v) { return v < 0 ? "before" : v > 0 ? "after" : "same"; }
+
+}  // namespace
+
+const char* CandidateFeatures::verb_class(std::string_view w) {
+  if (w == "said" || w == "says" || w == "say" || w == "saying") return "say";
+  if (w == "told" || w == "tells" || w == "tell" || w == "telling") return "tell";
+  if (w == "wrote" || w == "writes" || w == "write" || w == "writing" || w == "tweeted" || w == "tweets" ||
+      w == "tweet" || w == "tweeting" || w == "posted" || w == "posts" || w == "blogged" || w == "emailed" ||
+      w == "texted" || w == "captioned" || w == "reads" || w == "read")
+    return "write";
+  if (w == "added" || w == "adds" || w == "adding" || w == "add" || w == "continued" || w == "continues")
+    return "add";
+  if (w == "asked" || w == "asks" || w == "asking" || w == "replied" || w == "responded" || w == "answered")
+    return "ask";
+  if (w == "called" || w == "calls" || w == "calling" || w == "described" || w == "describing" || w == "labelled" ||
+      w == "labeled" || w == "branded" || w == "dubbed" || w == "termed")
+    return "call";
+  if (w == "according") return "according";
+  if (w == "reported" || w == "reports" || w == "reporting") return "report";
+  return "other";
+}
+
+CandidateFeatures::CandidateFeatures(const ArticleTokens& t, const EntityRegistry& registry, std::size_t q,
+                                     const PreviousSpeaker* previous)
+    : t_(t), registry_(registry), q_(q), previous_(previous) {
+  para_only_ = t_.paragraph_only_quotes(q);
+  opens_para_ = q == 0 || t_[q - 1].type == Token::Type::newline;
+  embedded_ = q > 0 && t_[q - 1].type == Token::Type::word && t_[q - 1].sentence == t_[q].sentence;
+  sentence_cue_ = t_.sentence_has_cue(q);
+}
+
+std::size_t CandidateFeatures::name_end(std::size_t s) const {
+  if (s >= t_.size()) return s;
+  if (t_[s].type == Token::Type::word && t_[s].cap) {
+    std::size_t e = t_.name_run_end(s, t_.size());
+    return e > s ? e : s + 1;
+  }
+  return s + 1;
+}
+
+const char* CandidateFeatures::source(const Candidate& c) const {
+  if (c.first_pattern >= 0) return pattern_name(static_cast<Pattern>(c.first_pattern));
+  if (c.patterns) return "pattern";
+  if (c.how == Resolution::previous) return "previous";
+  if (c.how == Resolution::turn) return "turn";
+  return "window";
+}
+
+const char* CandidateFeatures::mention_type(const Candidate& c) const {
+  switch (c.how) {
+    case Resolution::previous: return "previous";
+    case Resolution::turn: return c.mention.pronoun ? "pronoun_turn" : "turn";
+    case Resolution::role: return "role";
+    case Resolution::body: return "body";
+    case Resolution::described: return c.kind == SpeakerKind::organisation ? "org_described" : "described";
+    case Resolution::antecedent: {
+      std::string w = utf8::to_lower(c.mention.mention);
+      if (w == "he") return "he";
+      if (w == "she") return "she";
+      if (w == "i") return "i";
+      if (w == "we") return "we";
+      if (w == "they") return "they";
+      if (w == "it") return "it";
+      return "pronoun";
+    }
+    case Resolution::entity:
+    case Resolution::name:
+      return c.kind == SpeakerKind::organisation ? "org" : c.kind == SpeakerKind::anonymous ? "described" : "person";
+  }
+  return "?";
+}
+
+void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) const {
+  FeatureSet& f = c.features;
+  f.add("bias", "1");
+  const char* src = source(c);
+  const char* type = mention_type(c);
+  f.add("source", src);
+  f.add("mention", type);
+  f.add("how", resolution_name(c.how));
+  f.add_pair("source", src, "mention", type);
+  int n = 0;
+  for (unsigned p = 0; p < static_cast<unsigned>(Pattern::count); ++p)
+    if (c.patterns & (1u << p)) {
+      ++n;
+      f.add("pattern", pattern_name(static_cast<Pattern>(p)));
+    }
+  f.add("npatterns", std::min(n, 3));
+  if (c.window) f.add("window", "1");
+  if (c.window && !c.patterns) f.add_pair("window_only", "1", "mention", type);
+  f.add("kind", to_string(c.kind));
+  // The quotation's shape, by where the candidate came from.
+  f.add_pair("source", src, "para_only", para_only_ ? "1" : "0");
+  f.add_pair("source", src, "opens_para", opens_para_ ? "1" : "0");
+  f.add_pair("source", src, "embedded", embedded_ ? "1" : "0");
+  f.add_pair("source", src, "sentence_cue", sentence_cue_ ? "1" : "0");
+  if (c.how == Resolution::previous) {
+    previous(c, f);
+  } else if (c.how != Resolution::turn || c.mention.pronoun) {
+    position(c, f);
+    syntax(c, f);
+  }
+  if (c.how == Resolution::antecedent || (c.how == Resolution::turn && c.mention.pronoun)) pronoun(c, f);
+  evidence(c, f);
+  if (c.entity) {
+    f.add("entity_mentions", bucket(c.entity->mentions, 2, 8));
+    if (!c.entity->role.empty()) f.add("entity_role", "1");
+  }
+  bool is_prev = previous_ && !previous_->speaker.empty() &&
+                 (c.entity ? c.entity == previous_->entity : c.speaker == previous_->speaker);
+  if (is_prev && c.how != Resolution::previous) f.add_pair("is_previous", "1", "source", src);
+  // How many other candidates name the same speaker: agreement between proposers.
+  int same = 0;
+  for (const auto& o : all)
+    if (&o != &c && ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker))) ++same;
+  f.add("agree", std::min(same, 3));
+}
+
+void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
+  const std::size_t m = c.mention.name_token;
+  if (m >= t_.size()) return;
+  const long sent = t_[m].sentence - t_[q_].sentence;
+  const long para = t_[m].paragraph - t_[q_].paragraph;
+  const long dist = static_cast<long>(m) - static_cast<long>(q_);
+  f.add("side", sign(dist));
+  f.add("sent", bucket(sent, 1, 4));
+  f.add("para", bucket(para, 1, 2));
+  f.add_pair("side", sign(dist), "dist", std::to_string(bucket(dist < 0 ? -dist : dist, 2, 32)));
+  f.add_pair("mention", mention_type(c), "sent", std::to_string(bucket(sent, 1, 2)));
+  // Adjacent punctuation between the quotation and the mention: `"…," said X`, `"…" — X`, `X: "…"`.
+  std::size_t a = std::min(m, q_), b = std::max(m, q_);
+  std::string between;
+  for (std::size_t x = a + 1; x < b && x < a + 3; ++x)
+    if (t_[x].type == Token::Type::punct) between += std::string(t_[x].text);
+  if (b - a <= 3) f.add("adjacent_punct", between.empty() ? "none" : between);
+  // Other people named between the quotation and the candidate compete with it.
+  const auto& ms = registry_.person_mentions();
+  long persons = 0;
+  for (std::size_t k = EntityRegistry::mentions_before(ms, a + 1); k < ms.size() && ms[k].first < b; ++k)
+    if (!c.entity || &registry_.at(ms[k].second) != c.entity) ++persons;
+  f.add("persons_between", std::min(persons, 3L));
+}
+
+void CandidateFeatures::syntax(const Candidate& c, FeatureSet& f) const {
+  const std::size_t m = c.mention.name_token;
+  if (m >= t_.size()) return;
+  const std::size_t end = std::max(c.end, name_end(m));
+  // The subject of a speech verb: the verb follows within the clause, past auxiliaries, adverbs
+  // and time words ("Jeff Traeger said Saturday", "he also told").
+  for (std::size_t x = end; x < t_.size() && x < end + 4; ++x) {
+    const Token& w = t_[x];
+    if (w.type != Token::Type::word) break;
+    if (t_.is_cue(x)) {
+      f.add("subject_of", verb_class(w.lower));
+      break;
+    }
+    if (!(t_.wc(x).aux || time_word(w.lower) || (w.lower.size() > 4 && w.lower.compare(w.lower.size() - 2, 2, "ly") == 0)))
+      break;
+  }
+  // After a speech verb: `said X`, `told X` (the object), `according to X`.
+  std::size_t s = c.start < m ? c.start : m;
+  for (std::size_t x = s, k = 0; x-- > 0 && k < 6; ++k) {
+    const Token& w = t_[x];
+    if (w.type != Token::Type::word) break;
+    if (t_.is_cue(x)) {
+      f.add("object_of", verb_class(w.lower));
+      break;
+    }
+    if (w.lower == "to" && x > 0 && t_[x - 1].lower == "according") {
+      f.add("object_of", "according");
+      break;
+    }
+    if (w.cap || !(lexicon::function_word(w.lower) || role_noun(w.lower) || is_determiner(w.lower))) break;
+  }
+  if (s > 0 && t_[s - 1].type == Token::Type::word) {
+    static const char* const preps[] = {"to", "with", "by", "of", "for", "from", "about", "at", "on", "than", "against",
+                                        "and", "that", "who", "which", "whom", "like"};
+    const auto& w = t_[s - 1].lower;
+    if (std::find(std::begin(preps), std::end(preps), w) != std::end(preps)) f.add("word_before", w);
+  }
+  if (end > 0 && end <= t_.size() && ends_possessive(t_[end - 1].text)) f.add("possessive", "1");
+  if (end < t_.size() && t_[end].type == Token::Type::word && ends_possessive(t_[end].text)) f.add("possessive", "1");
+  if (t_.sentence_initial(s)) f.add("sentence_initial", "1");
+}
+
+void CandidateFeatures::evidence(const Candidate& c, FeatureSet& f) const {
+  if (c.mention.pronoun || c.how == Resolution::previous || c.how == Resolution::turn) return;
+  if (c.kind != SpeakerKind::person && c.kind != SpeakerKind::organisation) return;
+  const std::size_t s = c.mention.name_token;
+  if (s >= t_.size() || t_[s].type != Token::Type::word) return;
+  const std::size_t e = name_end(s);
+  std::size_t words = 0, dict = 0, listed = 0, caps = 0;
+  for (std::size_t x = s; x < e; ++x) {
+    if (t_[x].type != Token::Type::word || !t_[x].cap) continue;
+    ++words;
+    const NameEvidence& ev = t_.evidence(x);
+    if (ev.word && !ev.name_list()) ++dict;
+    if (ev.name_list()) ++listed;
+    if (t_[x].all_caps) ++caps;
+  }
+  const NameEvidence& first = t_.evidence(s);
+  const NameEvidence& last = t_.evidence(e - 1);
+  f.add("name_words", std::min<long>(static_cast<long>(words), 3));
+  if (first.given) f.add("given", first.given >= 4 ? "common" : "rare");
+  if (last.surname) f.add("surname", last.surname == 1 ? "common" : "rare");
+  if (words && dict == words) f.add_pair("all_dictionary", "1", "kind", to_string(c.kind));
+  if (words && listed == 0) f.add_pair("no_name_list", "1", "kind", to_string(c.kind));
+  if (words && caps == words) f.add("all_caps", "1");
+  if (words == 1 && t_.sentence_initial(s)) f.add_pair("initial_single", "1", "dict", dict ? "1" : "0");
+  if (first.proper && !first.name_list()) f.add("proper_noun", "1");
+  if (s > 0 && t_.wc(s - 1).title) f.add("title_before", "1");
+  if (!c.mention.role.empty()) f.add("role_here", "1");
+  if (place_like(t_, s, e)) f.add("place", "1");
+}
+
+void CandidateFeatures::pronoun(const Candidate& c, FeatureSet& f) const {
+  const std::size_t p = c.mention.name_token;
+  if (c.how == Resolution::turn) {
+    f.add("turn_pronoun", "1");
+    return;
+  }
+  if (c.speaker.empty()) {
+    f.add("unresolved", "1");
+    return;
+  }
+  f.add("ante_rank", c.antecedent_rank);
+  if (c.old_choice) f.add("ante_old", "1");
+  if (c.antecedent_token < t_.size() && p < t_.size()) {
+    f.add("ante_sent", bucket(t_[p].sentence - t_[c.antecedent_token].sentence, 1, 4));
+    f.add("ante_para", bucket(t_[p].paragraph - t_[c.antecedent_token].paragraph, 1, 2));
+    // The antecedent speaks in its own sentence ("Evenson said …. She added").
+    std::size_t e = name_end(c.antecedent_token);
+    bool speaks = false;
+    for (std::size_t x = e; x < t_.size() && x < e + 3 && t_[x].type == Token::Type::word; ++x)
+      if (t_.is_cue(x)) speaks = true;
+    if (speaks) f.add("ante_speaks", "1");
+    if (t_.sentence_initial(c.antecedent_token)) f.add("ante_subject", "1");
+  }
+  if (previous_ && c.entity && c.entity == previous_->entity) f.add("ante_previous", "1");
+  if (c.entity && c.entity->kind == SpeakerKind::person) {
+    std::string w = utf8::to_lower(c.mention.mention);
+    const Entity& e = *c.entity;
+    const char* g = e.he > e.she ? "m" : e.she > e.he ? "f" : "u";
+    if (w == "he" || w == "she") {
+      const char* want = w == "he" ? "m" : "f";
+      f.add("gender", *g == 'u' ? "unknown" : *g == *want ? "agree" : "disagree");
+    }
+  }
+}
+
+void CandidateFeatures::previous(const Candidate& c, FeatureSet& f) const {
+  const PreviousSpeaker& p = *previous_;
+  const std::size_t pq = p.quote_token;
+  f.add("prev_para", bucket(t_[q_].paragraph - t_[pq].paragraph, 1, 3));
+  f.add("prev_sent", bucket(t_[q_].sentence - t_[pq].sentence, 1, 4));
+  f.add_pair("prev_para", std::to_string(bucket(t_[q_].paragraph - t_[pq].paragraph, 1, 2)), "para_only", para_only_ ? "1" : "0");
+  f.add_pair("prev_para", std::to_string(bucket(t_[q_].paragraph - t_[pq].paragraph, 1, 2)), "sentence_cue",
+             sentence_cue_ ? "1" : "0");
+  if (p.had_cue) f.add("prev_had_cue", "1");
+  f.add("prev_kind", to_string(p.kind));
+  // People named between the two quotations may have taken over.
+  const auto& ms = registry_.person_mentions();
+  long others = 0;
+  const Entity* last = nullptr;
+  for (std::size_t k = EntityRegistry::mentions_before(ms, pq + 1); k < ms.size() && ms[k].first < q_; ++k) {
+    const Entity* e = &registry_.at(ms[k].second);
+    if (e != p.entity && e != last) ++others;
+    last = e;
+  }
+  f.add("prev_others_between", std::min(others, 3L));
+  (void)c;
+}
+
+}  // namespace whosaid
