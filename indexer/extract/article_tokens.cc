@@ -78,6 +78,117 @@ bool place_like(const ArticleTokens& t, std::size_t s, std::size_t e) {
   return e > s && is_place_name(t.text().substr(t[s].start, t[e - 1].end - t[s].start));
 }
 
+namespace {
+
+// Honours after a name: not part of it, and no sign of an organisation ("Kama Melly QC").
+bool honour_suffix(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {"QC", "KC", "MP", "MBE", "OBE", "CBE", "KBE", "MEP", "MSP",
+                                                         "MLA", "MPP", "MHA", "TD", "PhD", "Ph.D.", "M.D.", "MD", "Esq."};
+  return s.count(w) > 0;
+}
+
+// The English word list has names too, capitalised ("Obama", "Red"): only a word it lists in lower
+// case alone is ordinary.
+bool ordinary_word(const NameEvidence& ev) { return ev.word && !ev.proper; }
+
+// A word that can open a person's name: not an ordinary word, or a given name ("Will", "Newt").
+bool opens_name(const Token& w, const NameEvidence& ev) {
+  if (w.text.size() <= 3 && w.text.back() == '.') return true;  // an initial: "J."
+  return !ordinary_word(ev) || ev.given >= 1;
+}
+
+// A word that can end a person's name: not an ordinary word, or a surname of the census list.
+bool ends_name(const Token& w, const NameEvidence& ev) { return !ordinary_word(ev) || ev.surname > 0; }
+
+}  // namespace
+
+bool is_honour_suffix(std::string_view w) { return honour_suffix(w); }
+
+NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e) {
+  while (e > s && t[e - 1].type == Token::Type::word && honour_suffix(t[e - 1].text)) --e;
+  // The name part: after the last title in the run ("Oversight Chairman Jason Chaffetz", "Secretary
+  // General Ban Ki-moon"), before a connector ("Part of Trump", "Dean of UC Berkeley School of
+  // Law", "Black Voices for Trump").
+  std::size_t ns = s;
+  // "Mr. Tribe", "Ms. Boxer", "Sen. Tester": an honorific or title just before the run.
+  bool titled = s > 0 && t[s - 1].type == Token::Type::word && t.wc(s - 1).title;
+  if (s > 0 && !titled) {
+    const std::string& w = t[s - 1].lower;
+    titled = w == "mr." || w == "mrs." || w == "ms." || w == "dr." || w == "mr" || w == "mrs" || w == "ms" || w == "dr" ||
+             w == "prof." || w == "miss";
+  }
+  for (std::size_t x = s; x < e; ++x) {
+    if (t[x].type != Token::Type::word) continue;
+    if (!t[x].cap && (t[x].lower == "of" || t[x].lower == "for")) break;
+    // "Comedian Sarah Silverman", "Actor Clint Howard": an occupation opening the run is a title
+    if (t.wc(x).title || (x == ns && x + 1 < e && t[x + 1].cap && role_noun(t[x].lower))) {
+      titled = true;
+      ns = x + 1;
+    }
+  }
+  std::size_t ce = ns;
+  bool connector = false;
+  while (ce < e) {
+    const Token& w = t[ce];
+    if (w.type == Token::Type::word && !w.cap &&
+        (w.lower == "of" || w.lower == "for" || w.lower == "and" || w.lower == "the" || w.lower == "&" || w.lower == "in")) {
+      connector = true;
+      break;
+    }
+    ++ce;
+  }
+  std::size_t words = 0, acronyms = 0;
+  std::size_t first = e, last = e;
+  for (std::size_t x = ns; x < ce; ++x) {
+    const Token& w = t[x];
+    if (w.type != Token::Type::word || !w.cap) continue;
+    ++words;
+    if (first == e) first = x;
+    last = x;
+    if (acronym_like(w) && w.text.find('.') == std::string_view::npos) ++acronyms;
+  }
+  const bool after_the = s > 0 && t[s - 1].lower == "the" && !titled;
+  if (words == 0) {
+    if (!titled) return NameVerdict::words;
+    // "the President"; "President of Argentina Alberto Fernández" (a place, then the name: the
+    // phrase parser splits them), but "Dean of UC Berkeley School of Law" is a role with its body.
+    for (std::size_t x = ce; x < e; ++x)
+      if (t.wc(x).org) return NameVerdict::words;
+    return NameVerdict::person;
+  }
+  if (acronyms == words && !titled) return NameVerdict::body;
+  bool person;
+  if (words == 1) {
+    // One word: a name unless an ordinary word that is neither a usual given name nor one of the
+    // 10,000 most frequent surnames ("Search", "Previously"; not "Trump", "Brown", "Will").
+    // Capitalised in mid-sentence, an ordinary word is as likely a name ("according to Politico").
+    const NameEvidence& ev = t.evidence(first);
+    person = titled || !ordinary_word(ev) || ev.given >= 2 || (ev.surname > 0 && ev.surname <= 2) ||
+             !t.sentence_initial(first);
+  } else if (titled) {
+    // After a title, any word that is not an ordinary one will do ("Secretary General Ban Ki-moon").
+    person = false;
+    for (std::size_t x = first; x <= last; ++x)
+      if (t[x].type == Token::Type::word && t[x].cap && (!ordinary_word(t.evidence(x)) || t.evidence(x).name_list()))
+        person = true;
+  } else {
+    // A usual given name first ("Crystal", "Will": ten thousand babies or more) makes a name of
+    // what follows; otherwise the first word must open a name and the last end one.
+    person = t.evidence(first).given >= 3 ||
+             (opens_name(t[first], t.evidence(first)) && ends_name(t[last], t.evidence(last)));
+  }
+  if (person && !(after_the && words == 1 && !titled)) return NameVerdict::person;
+  if (titled) return NameVerdict::words;  // a role with a body: "Chief Technological Officer of Red Hat"
+  if (after_the) return NameVerdict::body;
+  // Ordinary words capitalised in mid-sentence name a thing: "Pew Research", "Red Hat" (a body
+  // as likely as anything); at a sentence's start they may be just words.
+  if (words > 1 && !t.sentence_initial(s)) return NameVerdict::body;
+  if (connector)  // "Black Voices for Trump" is a body; "Part of Trump's tweet" words
+    for (std::size_t x = ns; x < ce; ++x)
+      if (t[x].type == Token::Type::word && t[x].cap && !ordinary_word(t.evidence(x))) return NameVerdict::body;
+  return NameVerdict::words;
+}
+
 ArticleTokens::ArticleTokens(std::string_view text, const std::vector<Token>& tokens,
                              const std::vector<QuoteSpan>& spans)
     : text_(text), toks_(tokens), spans_(spans) {

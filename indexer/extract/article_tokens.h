@@ -85,4 +85,12 @@ bool possessive_determiner(std::string_view lower);  // his, her, their, its, ou
 // A run of capitalised words that names a place, not a person.
 bool place_like(const ArticleTokens& t, std::size_t s, std::size_t e);
 
+// What a capitalised run [s, e) with no title in it is, on the evidence of its words (names.h):
+// a person's name; a body ("The Atlantic", "Black Voices for Trump", an acronym); or ordinary
+// words capitalised by position or style ("Search", "Previously", "Red Hat", "Part of Trump").
+enum class NameVerdict { person, body, words };
+NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e);
+// QC, MP, OBE, PhD: honours after a name, not part of it (ANNOTATION.md) and no organisation.
+bool is_honour_suffix(std::string_view w);
+
 }  // namespace whosaid

@@ -67,35 +67,34 @@ const char* CandidateFeatures::source(const Candidate& c) const {
 const char* CandidateFeatures::mention_type(const Candidate& c) const {
   switch (c.how) {
     case Resolution::previous: return "previous";
-    case Resolution::turn: return c.mention.pronoun ? "pronoun_turn" : "turn";
+    case Resolution::turn: if (c.mention.pronoun) break; return "turn";
     case Resolution::role: return "role";
     case Resolution::body: return "body";
     case Resolution::described: return c.kind == SpeakerKind::organisation ? "org_described" : "described";
-    case Resolution::antecedent: {
-      std::string w = utf8::to_lower(c.mention.mention);
-      if (w == "he") return "he";
-      if (w == "she") return "she";
-      if (w == "i") return "i";
-      if (w == "we") return "we";
-      if (w == "they") return "they";
-      if (w == "it") return "it";
-      return "pronoun";
-    }
+    case Resolution::antecedent: break;
     case Resolution::entity:
     case Resolution::name:
       return c.kind == SpeakerKind::organisation ? "org" : c.kind == SpeakerKind::anonymous ? "described" : "person";
   }
-  return "?";
+  const std::string w = utf8::to_lower(c.mention.mention);
+  for (const char* p : {"he", "she", "i", "we", "they", "it"})
+    if (w == p) return p;
+  return "pronoun";
 }
 
 void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) const {
   FeatureSet& f = c.features;
-  f.add("bias", "1");
+  // A pronoun's options share their mention's features; what differs between them (who it stands
+  // for) goes to the resolution's own features, `a.` names learnt apart (speaker_model.h).
+  // (A pronoun the article names no one for has no options to weigh: its mention alone decides.)
+  const bool option = c.mention.pronoun && !c.speaker.empty() &&
+                      (c.how == Resolution::antecedent || c.how == Resolution::turn);
+  FeatureSet& r = option ? c.ante : c.features;
   const char* src = source(c);
   const char* type = mention_type(c);
+  f.add("bias", "1");
   f.add("source", src);
   f.add("mention", type);
-  f.add("how", resolution_name(c.how));
   f.add_pair("source", src, "mention", type);
   int n = 0;
   for (unsigned p = 0; p < static_cast<unsigned>(Pattern::count); ++p)
@@ -106,7 +105,6 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
   f.add("npatterns", std::min(n, 3));
   if (c.window) f.add("window", "1");
   if (c.window && !c.patterns) f.add_pair("window_only", "1", "mention", type);
-  f.add("kind", to_string(c.kind));
   // The quotation's shape, by where the candidate came from.
   f.add_pair("source", src, "para_only", para_only_ ? "1" : "0");
   f.add_pair("source", src, "opens_para", opens_para_ ? "1" : "0");
@@ -118,20 +116,26 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
     position(c, f);
     syntax(c, f);
   }
-  if (c.how == Resolution::antecedent || (c.how == Resolution::turn && c.mention.pronoun)) pronoun(c, f);
   evidence(c, f);
+  if (option) {
+    r.add("a.bias", "1");
+    pronoun(c, r);
+  }
+  r.add(option ? "a.how" : "how", resolution_name(c.how));
+  r.add(option ? "a.kind" : "kind", to_string(c.kind));
   if (c.entity) {
-    f.add("entity_mentions", bucket(c.entity->mentions, 2, 8));
-    if (!c.entity->role.empty()) f.add("entity_role", "1");
+    r.add(option ? "a.entity_mentions" : "entity_mentions", bucket(c.entity->mentions, 2, 8));
+    if (!c.entity->role.empty()) r.add(option ? "a.entity_role" : "entity_role", "1");
   }
   bool is_prev = previous_ && !previous_->speaker.empty() &&
                  (c.entity ? c.entity == previous_->entity : c.speaker == previous_->speaker);
-  if (is_prev && c.how != Resolution::previous) f.add_pair("is_previous", "1", "source", src);
+  if (is_prev && c.how != Resolution::previous) r.add_pair(option ? "a.is_previous" : "is_previous", "1", "source", src);
   // How many other candidates name the same speaker: agreement between proposers.
   int same = 0;
   for (const auto& o : all)
-    if (&o != &c && ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker))) ++same;
-  f.add("agree", std::min(same, 3));
+    if (o.mention_id != c.mention_id && ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
+      ++same;
+  r.add(option ? "a.agree" : "agree", std::min(same, 3));
 }
 
 void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
@@ -233,35 +237,36 @@ void CandidateFeatures::evidence(const Candidate& c, FeatureSet& f) const {
 
 void CandidateFeatures::pronoun(const Candidate& c, FeatureSet& f) const {
   const std::size_t p = c.mention.name_token;
+  f.add("a.word", mention_type(c));
   if (c.how == Resolution::turn) {
-    f.add("turn_pronoun", "1");
+    f.add("a.turn_pronoun", "1");
     return;
   }
   if (c.speaker.empty()) {
-    f.add("unresolved", "1");
+    f.add("a.unresolved", "1");
     return;
   }
-  f.add("ante_rank", c.antecedent_rank);
-  if (c.old_choice) f.add("ante_old", "1");
+  f.add("a.ante_rank", c.antecedent_rank);
+  if (c.old_choice) f.add("a.ante_old", "1");
   if (c.antecedent_token < t_.size() && p < t_.size()) {
-    f.add("ante_sent", bucket(t_[p].sentence - t_[c.antecedent_token].sentence, 1, 4));
-    f.add("ante_para", bucket(t_[p].paragraph - t_[c.antecedent_token].paragraph, 1, 2));
+    f.add("a.ante_sent", bucket(t_[p].sentence - t_[c.antecedent_token].sentence, 1, 4));
+    f.add("a.ante_para", bucket(t_[p].paragraph - t_[c.antecedent_token].paragraph, 1, 2));
     // The antecedent speaks in its own sentence ("Evenson said …. She added").
     std::size_t e = name_end(c.antecedent_token);
     bool speaks = false;
     for (std::size_t x = e; x < t_.size() && x < e + 3 && t_[x].type == Token::Type::word; ++x)
       if (t_.is_cue(x)) speaks = true;
-    if (speaks) f.add("ante_speaks", "1");
-    if (t_.sentence_initial(c.antecedent_token)) f.add("ante_subject", "1");
+    if (speaks) f.add("a.ante_speaks", "1");
+    if (t_.sentence_initial(c.antecedent_token)) f.add("a.ante_subject", "1");
   }
-  if (previous_ && c.entity && c.entity == previous_->entity) f.add("ante_previous", "1");
+  if (previous_ && c.entity && c.entity == previous_->entity) f.add("a.ante_previous", "1");
   if (c.entity && c.entity->kind == SpeakerKind::person) {
     std::string w = utf8::to_lower(c.mention.mention);
     const Entity& e = *c.entity;
     const char* g = e.he > e.she ? "m" : e.she > e.he ? "f" : "u";
     if (w == "he" || w == "she") {
       const char* want = w == "he" ? "m" : "f";
-      f.add("gender", *g == 'u' ? "unknown" : *g == *want ? "agree" : "disagree");
+      f.add("a.gender", *g == 'u' ? "unknown" : *g == *want ? "agree" : "disagree");
     }
   }
 }

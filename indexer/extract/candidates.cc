@@ -100,6 +100,7 @@ CandidateList CandidateFinder::find(std::size_t q, const PreviousSpeaker* previo
   CandidateFeatures features(t_, registry_, q, previous);
   for (auto& c : list.candidates) {
     c.features = FeatureSet(keep_names_);
+    c.ante = FeatureSet(keep_names_);
     features.write(c, list.candidates);
   }
   return list;
@@ -314,7 +315,9 @@ std::vector<Candidate> CandidateFinder::resolve(std::size_t q, std::vector<Candi
                                                 const PreviousSpeaker* previous) const {
   std::vector<Candidate> out;
   out.reserve(mentions.size() + 6);
+  int id = 0;
   for (auto& c : mentions) {
+    c.mention_id = id++;
     if (c.mention.pronoun && !c.mention.mention.empty() &&
         (lexicon::person_pronoun(utf8::to_lower(c.mention.mention)) || lexicon::org_pronoun(utf8::to_lower(c.mention.mention)))) {
       const std::size_t before = out.size();
@@ -333,6 +336,7 @@ std::vector<Candidate> CandidateFinder::resolve(std::size_t q, std::vector<Candi
   }
   if (previous && !previous->speaker.empty()) {
     Candidate c;
+    c.mention_id = id++;
     c.how = Resolution::previous;
     c.speaker = previous->speaker;
     c.kind = previous->kind;
@@ -349,6 +353,7 @@ std::vector<Candidate> CandidateFinder::resolve(std::size_t q, std::vector<Candi
   }
   if (const std::string* turn = turn_speaker(q)) {
     Candidate c;
+    c.mention_id = id++;
     c.how = Resolution::turn;
     c.entity = registry_.find(*turn);
     c.speaker = c.entity ? c.entity->name : *turn;

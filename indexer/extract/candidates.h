@@ -57,8 +57,12 @@ struct Candidate {
   int antecedent_rank = 0;           // 0: the nearest person named before the pronoun, 1 the next, ...
   bool old_choice = false;           // what the hand-written pronoun rule would have chosen
 
-  FeatureSet features;
-  double score = 0.0;                // the model's probability that this is the speaker
+  int mention_id = 0;                // candidates resolving one mention (a pronoun's options) share it
+  FeatureSet features;               // of the mention: is it the one that names the speaker here?
+  FeatureSet ante;                   // of the resolution: is this the person the pronoun stands for?
+  double mention_score = 0.0;        // the model's probability that the mention names the speaker
+  double ante_score = 1.0;           // ... that the pronoun stands for this person (1 but for pronouns)
+  double score = 0.0;                // the product: that this candidate is the speaker
 };
 
 // A quotation's candidates, and what its cue patterns found before any was resolved.

@@ -167,10 +167,17 @@ std::size_t headline_length(std::string_view text, std::string_view title) {
 namespace {
 
 // The model's choice among a quotation's candidates: the most probable, if probable enough.
+// A candidate's probability is that of its mention naming the speaker times, for a pronoun, that
+// of the pronoun standing for this person: the two are learnt apart, so that what makes a good
+// antecedent cannot make a pronoun outweigh the name a cue points at.
 int choose(std::vector<Candidate>& cands, const SpeakerModel& model) {
   int best = -1;
   for (std::size_t k = 0; k < cands.size(); ++k) {
-    cands[k].score = model.probability(cands[k].features);
+    Candidate& c = cands[k];
+    if (k > 0 && cands[k - 1].mention_id == c.mention_id) c.mention_score = cands[k - 1].mention_score;
+    else c.mention_score = model.probability(c.features);
+    c.ante_score = c.ante.keys().empty() ? 1.0 : model.probability(c.ante);
+    c.score = c.mention_score * c.ante_score;
     if (best < 0 || cands[k].score > cands[static_cast<std::size_t>(best)].score) best = static_cast<int>(k);
   }
   if (best >= 0 && cands[static_cast<std::size_t>(best)].score < model.threshold()) best = -1;
@@ -182,9 +189,11 @@ CandidateRecord record_of(const Candidate& c) {
   r.speaker = c.speaker;
   r.kind = to_string(c.kind);
   r.how = resolution_name(c.how);
-  r.mention = c.mention.mention;
+  r.mention_text = c.mention.mention;
   r.probability = c.score;
+  r.mention = c.mention_id;
   r.features = c.features.names();
+  r.ante = c.ante.names();
   return r;
 }
 
@@ -199,8 +208,9 @@ std::vector<Quote> extract_quotes(const Article& article, const ExtractOptions& 
   for (std::size_t i = 0; i < toks.size(); ++i)
     if (toks[i].type == Token::Type::quote) span_token[toks[i].quote] = i;
   const ArticleTokens at_toks(text, toks, spans);
-  const MentionParser parser(at_toks);
+  MentionParser parser(at_toks);
   const EntityRegistry registry(at_toks, parser);
+  parser.know(&registry);
   const CueProposer cues(at_toks, parser);
   const CandidateFinder finder(at_toks, parser, registry, cues, options.candidates != nullptr);
   const SpeakerModel& model = options.model ? *options.model : SpeakerModel::builtin();

@@ -14,9 +14,11 @@ class SpeakerModel;
 
 // One candidate as tools/train reads it: what it names and the names of its features.
 struct CandidateRecord {
-  std::string speaker, kind, how, mention;
+  std::string speaker, kind, how, mention_text;
   double probability = 0.0;
-  std::vector<std::string> features;
+  int mention = 0;                      // candidates of one mention (a pronoun's options) share it
+  std::vector<std::string> features;    // of the mention
+  std::vector<std::string> ante;        // of the pronoun's resolution to this person (empty otherwise)
 };
 
 // The candidates of one extracted quotation (index into the returned quotes).

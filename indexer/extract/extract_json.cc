@@ -138,9 +138,11 @@ std::string candidates_to_json_line(const Quote& q, const QuoteCandidates& c) {
     x["speaker"] = r.speaker;
     x["kind"] = r.kind;
     x["how"] = r.how;
-    x["mention"] = r.mention;
+    x["mention"] = r.mention_text;
+    x["mention_id"] = r.mention;
     x["p"] = std::round(r.probability * 10000) / 10000;
     x["features"] = r.features;
+    x["ante"] = r.ante;
     list.push_back(std::move(x));
   }
   o["candidates"] = std::move(list);

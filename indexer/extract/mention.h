@@ -22,9 +22,15 @@ struct Mention {
   bool usable() const { return kind != SpeakerKind::unknown && (!name.empty() || pronoun); }
 };
 
+class EntityRegistry;
+
 class MentionParser {
  public:
   explicit MentionParser(const ArticleTokens& t) : t_(t) {}
+
+  // Once the article's people are known, a word that names one of them is a name wherever it
+  // stands ("Tribe said", after "Laurence H. Tribe"), whatever the word lists say of it.
+  void know(const EntityRegistry* registry) { known_ = registry; }
 
   // The speaker phrase [a, b): a name with its titles, role words before it and an appositive
   // after its comma; a pronoun; an organisation; an unnamed source.
@@ -40,7 +46,11 @@ class MentionParser {
   std::string party_name(std::string_view written) const;
 
  private:
+  // The verdict on a capitalised run [s, e) (name_verdict), a known person's name always a person.
+  NameVerdict verdict(std::size_t s, std::size_t e) const;
+
   const ArticleTokens& t_;
+  const EntityRegistry* known_ = nullptr;
 };
 
 }  // namespace whosaid

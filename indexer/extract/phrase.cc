@@ -1,10 +1,22 @@
 #include "mention.h"
 
+#include "registry.h"
+
 #include "lexicon.h"
 #include "places.h"
 #include "utf8.h"
 
 namespace whosaid {
+
+NameVerdict MentionParser::verdict(std::size_t s, std::size_t e) const {
+  NameVerdict v = name_verdict(t_, s, e);
+  if (v != NameVerdict::person && known_) {
+    std::string name = t_.span_text(s, e);
+    if (ends_possessive(name)) name = strip_possessive(name);
+    if (const Entity* k = known_->find(name); k && k->kind == SpeakerKind::person) return NameVerdict::person;
+  }
+  return v;
+}
 
 Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
   Mention p;
@@ -134,7 +146,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       }
       if (!org && e - after_title > 1)
         for (std::size_t x = after_title; x < e; ++x)
-          if (acronym_like(t_[x]) && t_[x].text.find('.') == std::string_view::npos) org = true;
+          if (acronym_like(t_[x]) && t_[x].text.find('.') == std::string_view::npos && !is_honour_suffix(t_[x].text)) org = true;
       // "of the Northern Arapaho tribal historic preservation office": a body, though it opens with a place
       if (!org && i >= a + 1 && (t_[i - 1].lower == "of" || t_[i - 1].lower == "the") ) {
         for (std::size_t t = e; t < head_end && t < e + 4; ++t) {
@@ -246,9 +258,16 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
   // The speaker is the last person run in the head; else the last organisation run.
   const Run* person = nullptr;
   const Run* org = nullptr;
+  std::vector<Run> bodies;  // runs the words show are bodies, not people ("The Atlantic")
+  bodies.reserve(runs.size());
   for (const auto& r : runs) {
-    if (r.org) org = &r;
-    else person = &r;
+    if (r.org) {
+      org = &r;
+      continue;
+    }
+    NameVerdict v = verdict(r.s, r.e);
+    if (v == NameVerdict::person) person = &r;
+    else if (v == NameVerdict::body) org = &bodies.emplace_back(Run{r.s, r.e, true});
   }
   std::size_t role_from = a;
   if (person) {
@@ -278,6 +297,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
         else { name_e = x; break; }   // only a place follows: the name ended before "of"
       }
     while (name_e - name_s > 2 && (is_place_name(t_[name_s].text) || t_.wc(name_s).place_word)) ++name_s;
+    while (name_e - name_s > 1 && is_honour_suffix(t_[name_e - 1].text)) --name_e;  // "Kama Melly QC"
     if (name_s >= name_e) return p;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.
