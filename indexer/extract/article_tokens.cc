@@ -149,7 +149,14 @@ NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e) {
   }
   const bool after_the = s > 0 && t[s - 1].lower == "the" && !titled;
   if (words == 0) {
+    // "Information Minister", "State Senator": a role without a name (the phrase parser reads
+    // "the Information Minister" as standing for the person named with that role).
+    // ("Charlie King", "Jon Bishop": a name ending in a word that can be a title)
     if (!titled) return NameVerdict::words;
+    if (ns == e && ns > s && !t.wc(s).title) {
+      const NameEvidence& ev = t.evidence(s);
+      return (ev.given >= 2 || !ordinary_word(ev)) ? NameVerdict::person : NameVerdict::words;
+    }
     // "the President"; "President of Argentina Alberto Fernández" (a place, then the name: the
     // phrase parser splits them), but "Dean of UC Berkeley School of Law" is a role with its body.
     for (std::size_t x = ce; x < e; ++x)
@@ -177,12 +184,14 @@ NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e) {
     person = t.evidence(first).given >= 3 ||
              (opens_name(t[first], t.evidence(first)) && ends_name(t[last], t.evidence(last)));
   }
-  if (person && !(after_the && words == 1 && !titled)) return NameVerdict::person;
+  // "the Maidan Wardak council", "the Obama administration": after "the" a name needs a given name.
+  if (person && after_the && !titled && t.evidence(first).given < 2) person = false;
+  if (person) return NameVerdict::person;
   if (titled) return NameVerdict::words;  // a role with a body: "Chief Technological Officer of Red Hat"
   if (after_the) return NameVerdict::body;
-  // Ordinary words capitalised in mid-sentence name a thing: "Pew Research", "Red Hat" (a body
-  // as likely as anything); at a sentence's start they may be just words.
-  if (words > 1 && !t.sentence_initial(s)) return NameVerdict::body;
+  // Capitalised ordinary words together name a thing: "Pew Research", "Red Hat", "Zero Hedge" (a
+  // body as likely as anything).
+  if (words > 1) return NameVerdict::body;
   if (connector)  // "Black Voices for Trump" is a body; "Part of Trump's tweet" words
     for (std::size_t x = ns; x < ce; ++x)
       if (t[x].type == Token::Type::word && t[x].cap && !ordinary_word(t.evidence(x))) return NameVerdict::body;

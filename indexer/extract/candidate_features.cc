@@ -103,6 +103,18 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
       f.add("pattern", pattern_name(static_cast<Pattern>(p)));
     }
   f.add("npatterns", std::min(n, 3));
+  // The cue the patterns found: its verb, a participle ("…, calling him "…""), how far it stands
+  // from the quotation and from the mention.
+  if (c.patterns && c.cue_token < t_.size()) {
+    const Token& cue = t_[c.cue_token];
+    const char* cls = cue.type == Token::Type::word ? verb_class(cue.lower) : "punct";
+    f.add("cue", cls);
+    if (cue.type == Token::Type::word && participle(cue)) f.add_pair("cue_participle", "1", "source", src);
+    long to_quote = static_cast<long>(q_) - static_cast<long>(c.cue_token);
+    f.add("cue_to_quote", bucket(to_quote, 2, 16));
+    long to_mention = static_cast<long>(c.cue_token) - static_cast<long>(c.mention.name_token);
+    f.add_pair("cue", cls, "to_mention", std::to_string(bucket(to_mention, 2, 16)));
+  }
   if (c.window) f.add("window", "1");
   if (c.window && !c.patterns) f.add_pair("window_only", "1", "mention", type);
   // The quotation's shape, by where the candidate came from.
@@ -123,19 +135,22 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
   }
   r.add(option ? "a.how" : "how", resolution_name(c.how));
   r.add(option ? "a.kind" : "kind", to_string(c.kind));
-  if (c.entity) {
-    r.add(option ? "a.entity_mentions" : "entity_mentions", bucket(c.entity->mentions, 2, 8));
-    if (!c.entity->role.empty()) r.add(option ? "a.entity_role" : "entity_role", "1");
+  // How often the article names the person counts only among a pronoun's options: for mentions
+  // it made the article's most named person win quotations the words give to someone else.
+  if (c.entity && option) {
+    r.add("a.entity_mentions", bucket(c.entity->mentions, 2, 8));
+    if (!c.entity->role.empty()) r.add("a.entity_role", "1");
   }
   bool is_prev = previous_ && !previous_->speaker.empty() &&
                  (c.entity ? c.entity == previous_->entity : c.speaker == previous_->speaker);
   if (is_prev && c.how != Resolution::previous) r.add_pair(option ? "a.is_previous" : "is_previous", "1", "source", src);
-  // How many other candidates name the same speaker: agreement between proposers.
-  int same = 0;
+  // Agreement between proposers: another mention a cue pattern points at names the same speaker.
+  bool agree = false;
   for (const auto& o : all)
-    if (o.mention_id != c.mention_id && ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
-      ++same;
-  r.add(option ? "a.agree" : "agree", std::min(same, 3));
+    if (o.mention_id != c.mention_id && o.patterns && !o.speaker.empty() &&
+        ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
+      agree = true;
+  if (agree) r.add(option ? "a.agree_pattern" : "agree_pattern", "1");
 }
 
 void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
@@ -194,11 +209,41 @@ void CandidateFeatures::syntax(const Candidate& c, FeatureSet& f) const {
     }
     if (w.cap || !(lexicon::function_word(w.lower) || role_noun(w.lower) || is_determiner(w.lower))) break;
   }
-  if (s > 0 && t_[s - 1].type == Token::Type::word) {
+  // The same, across an appositive: "Chris Wright, the chief technology officer of Red Hat, said";
+  // "said University of California, San Diego's chancellor, Pradeep Khosla".
+  if (end < t_.size() && t_[end].text == ",") {
+    for (std::size_t x = end + 1; x < t_.size() && x < end + 20; ++x) {
+      const Token& w = t_[x];
+      if (w.type == Token::Type::quote || w.type == Token::Type::newline || w.text == ";" || w.text == ".") break;
+      if (w.type == Token::Type::word && t_.is_cue(x)) {
+        f.add("subject_across", verb_class(w.lower));
+        break;
+      }
+    }
+  }
+  for (std::size_t x = s, k = 0; x-- > 0 && k < 16; ++k) {
+    const Token& w = t_[x];
+    if (w.type == Token::Type::quote || w.type == Token::Type::newline || w.text == ";" || w.text == ".") break;
+    if (w.type != Token::Type::word) continue;
+    if (t_.is_cue(x)) {
+      if (k > 0) f.add("object_across", verb_class(w.lower));
+      break;
+    }
+    if (!w.cap && !(lexicon::function_word(w.lower) || role_noun(w.lower) || is_determiner(w.lower) ||
+                    std::isdigit(static_cast<unsigned char>(w.lower[0]))))
+      break;
+  }
+  std::size_t before = s;  // past an honorific or title: "back Mr. Kemp", "to Sen. Lee"
+  while (before > 0 && before + 3 > s && t_[before - 1].type == Token::Type::word && t_.wc(before - 1).title) --before;
+  if (before > 0 && (t_[before - 1].lower == "mr." || t_[before - 1].lower == "ms." || t_[before - 1].lower == "mrs." ||
+                     t_[before - 1].lower == "dr."))
+    --before;
+  if (before > 0 && t_[before - 1].type == Token::Type::word) {
     static const char* const preps[] = {"to", "with", "by", "of", "for", "from", "about", "at", "on", "than", "against",
                                         "and", "that", "who", "which", "whom", "like"};
-    const auto& w = t_[s - 1].lower;
+    const auto& w = t_[before - 1].lower;
     if (std::find(std::begin(preps), std::end(preps), w) != std::end(preps)) f.add("word_before", w);
+    else if (!t_[before - 1].cap && !t_.is_cue(before - 1) && !lexicon::function_word(w)) f.add("word_before", "other");
   }
   if (end > 0 && end <= t_.size() && ends_possessive(t_[end - 1].text)) f.add("possessive", "1");
   if (end < t_.size() && t_[end].type == Token::Type::word && ends_possessive(t_[end].text)) f.add("possessive", "1");

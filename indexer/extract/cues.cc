@@ -9,7 +9,7 @@ namespace whosaid {
 const char* pattern_name(Pattern p) {
   static const char* const names[] = {
       "after_by", "said_x", "dash_x", "x_said", "according_to", "split_said_x", "split_x_said", "which_said",
-      "fronted_participle", "before_by", "x_said_before", "said_x_before", "colon", "colon_paragraph_verb",
+      "fronted_participle", "before_by", "x_said_before", "and_said", "said_x_before", "colon", "colon_paragraph_verb",
       "colon_paragraph_subject", "next_sentence", "prev_sentence_said", "prev_sentence_announce", "closing_cue",
       "quotative_like"};
   static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(Pattern::count));
@@ -230,6 +230,14 @@ void CueProposer::before(const Where& w, Out& out) const {
         add(out, p, Pattern::before_by, cue, v);
         return;
       }
+    }
+    // "The German government announced the tests …, and said there was "…"": a verb joined to
+    // the clause's first has its subject.
+    std::size_t pv = pe;
+    while (pv > lo && t_[pv - 1].text == ",") --pv;
+    if (pv > lo + 1 && (t_[pv - 1].lower == "and" || t_[pv - 1].lower == "but")) {
+      Mention p = parser_.leading_subject(lo, pv - 1);
+      if (p.usable()) add(out, p, Pattern::and_said, cue, v);
     }
     if (pe > lo) {
       Mention p = parser_.parse_subject(lo, pe);

@@ -27,6 +27,7 @@ enum class Pattern : std::uint8_t {
   fronted_participle,      // Calling it "…", the archbishop said
   before_by,               // was described by X as "…"
   x_said_before,           // X said "…", X told Y that "…"
+  and_said,                // X announced the tests, and said there was "…"
   said_x_before,           // said X: "…"
   colon,                   // X: "…"  /  In his message, he praised him: "…"
   colon_paragraph_verb,    // X said:  ¶ "…"

@@ -167,9 +167,11 @@ std::size_t headline_length(std::string_view text, std::string_view title) {
 namespace {
 
 // The model's choice among a quotation's candidates: the most probable, if probable enough.
-// A candidate's probability is that of its mention naming the speaker times, for a pronoun, that
-// of the pronoun standing for this person: the two are learnt apart, so that what makes a good
-// antecedent cannot make a pronoun outweigh the name a cue points at.
+// The model's choice among a quotation's candidates. Which mention names the speaker and whom a
+// pronoun stands for are learnt apart: a candidate scores its mention's probability times, for a
+// pronoun, the probability that it stands for this person, so that what makes a good antecedent
+// cannot make a pronoun outweigh the name a cue points at. (Normalising a pronoun's options by the
+// best of them was tried: wikinews-train 0.756 -> 0.749, polnear-train 0.937 -> 0.929, both CV.)
 int choose(std::vector<Candidate>& cands, const SpeakerModel& model) {
   int best = -1;
   for (std::size_t k = 0; k < cands.size(); ++k) {
@@ -178,10 +180,23 @@ int choose(std::vector<Candidate>& cands, const SpeakerModel& model) {
     else c.mention_score = model.probability(c.features);
     c.ante_score = c.ante.keys().empty() ? 1.0 : model.probability(c.ante);
     c.score = c.mention_score * c.ante_score;
-    if (best < 0 || cands[k].score > cands[static_cast<std::size_t>(best)].score) best = static_cast<int>(k);
+    if (best < 0 || c.score > cands[static_cast<std::size_t>(best)].score) best = static_cast<int>(k);
   }
   if (best >= 0 && cands[static_cast<std::size_t>(best)].score < model.threshold()) best = -1;
   return best;
+}
+
+// The words that name the chosen speaker at the quotation: when a cue word of the quotation's own
+// points at another mention of the same speaker ("Liz Evenson arrived. "It works," she said."),
+// that mention, with its cue.
+const Candidate& words_here(const std::vector<Candidate>& cands, const Candidate& best) {
+  if (best.speaker.empty() || !best.cue.empty()) return best;
+  const Candidate* here = &best;
+  for (const auto& c : cands)
+    if (!c.cue.empty() && c.speaker == best.speaker && c.entity == best.entity &&
+        (here->cue.empty() || c.mention_score > here->mention_score))
+      here = &c;
+  return *here;
 }
 
 CandidateRecord record_of(const Candidate& c) {
@@ -320,8 +335,9 @@ std::vector<Quote> extract_quotes(const Article& article, const ExtractOptions& 
     const int chosen = choose(cands, model);
     Attribution at;
     if (chosen >= 0) {
-      at = describe_speaker(cands[static_cast<std::size_t>(chosen)], qt, at_toks, registry);
-      at.confidence = cands[static_cast<std::size_t>(chosen)].score;
+      const Candidate& best = cands[static_cast<std::size_t>(chosen)];
+      at = describe_speaker(words_here(cands, best), qt, at_toks, registry);
+      at.confidence = best.score;
     }
     at.has_cue = has_cue;
 

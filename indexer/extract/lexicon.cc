@@ -134,7 +134,11 @@ const Set& anonymous_head_set() {
       "voters", "leaders", "representative", "representatives", "organisers", "organizers", "authorities",
       "police", "investigators", "prosecutors", "lawmakers", "economists", "commentators", "teachers",
       "parents", "neighbours", "neighbors", "locals", "villagers", "citizens", "users", "poll", "survey",
-      "release", "letter", "post", "tweet", "message", "sign", "signs", "banner", "placard", "note"};
+      "release", "letter", "post", "tweet", "message", "sign", "signs", "banner", "placard", "note",
+      // people named by what they are to someone: "his daughter said", "one of the children"
+      "girl", "boy", "girls", "boys", "child", "children", "kid", "kids", "family", "friend", "friends", "mother",
+      "father", "mom", "dad", "daughter", "son", "wife", "husband", "brother", "sister", "relative", "relatives",
+      "writer", "author", "publication", "crowd", "fan", "user", "colleague", "colleagues", "teammate", "teammates"};
   return s;
 }
 

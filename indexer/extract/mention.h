@@ -48,6 +48,7 @@ class MentionParser {
  private:
   // The verdict on a capitalised run [s, e) (name_verdict), a known person's name always a person.
   NameVerdict verdict(std::size_t s, std::size_t e) const;
+  bool description(std::size_t a, std::size_t e) const;
 
   const ArticleTokens& t_;
   const EntityRegistry* known_ = nullptr;

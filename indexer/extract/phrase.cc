@@ -1,5 +1,7 @@
 #include "mention.h"
 
+#include <algorithm>
+
 #include "registry.h"
 
 #include "lexicon.h"
@@ -7,6 +9,49 @@
 #include "utf8.h"
 
 namespace whosaid {
+
+namespace {
+
+// Statements, reports and posts: words whose possessor is the one who said them ("his message").
+bool document_noun(std::string_view w) {
+  static const char* const docs[] = {"statement", "statements", "report", "reports", "study", "poll", "survey", "release",
+                                     "letter", "post", "tweet", "message", "note", "sign", "signs", "banner",
+                                     "placard", "remarks", "words", "speech", "interview", "book", "memo", "email"};
+  return std::find(std::begin(docs), std::end(docs), w) != std::end(docs);
+}
+
+}  // namespace
+
+// A noun phrase naming someone unnamed, [a, e): a determiner or quantifier ("the", "many", "one
+// of the", "his"), at most four more words, a lower-case noun last ("the writer", "many users").
+bool MentionParser::description(std::size_t a, std::size_t e) const {
+  if (e <= a || e - a > 6 || t_[a].type != Token::Type::word) return false;
+  static const char* const openers[] = {"the", "a", "an", "one", "some", "many", "several", "few", "most", "two",
+                                        "three", "both", "his", "her", "their", "its", "our", "my", "other", "another",
+                                        "fellow", "local", "all"};
+  const std::string& first = t_[a].lower;
+  bool opener = std::find(std::begin(openers), std::end(openers), first) != std::end(openers) ||
+                (t_[a].cap && t_.sentence_initial(a) && t_.evidence(a).word);  // "Reports said", "Residents"
+  if (!opener) return false;
+  for (std::size_t x = a; x < e; ++x) {
+    const Token& w = t_[x];
+    if (w.type != Token::Type::word || t_.is_cue(x) || t_.wc(x).aux || t_.wc(x).person_pronoun || t_.wc(x).org_pronoun)
+      return false;
+    if (x > a && w.cap) return false;  // a name in it: not an unnamed one
+    if (w.lower == "who" || w.lower == "which" || w.lower == "that") return false;
+  }
+  // The last word names people: a word of the lexicon's ("officials", "daughter"), a title, or
+  // an agent noun ("writer", "users", "travelers"); not "the airstrike", "the summary".
+  const Token& head = t_[e - 1];
+  if (lexicon::function_word(head.lower) || head.lower.size() < 3) return false;
+  for (char ch : head.lower)
+    if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '-') return false;
+  if (t_.wc(e - 1).anon || t_.wc(e - 1).title) return true;
+  std::string one = head.lower;
+  if (one.size() > 4 && one.back() == 's') one.pop_back();
+  if (one.size() > 4 && one.compare(one.size() - 3, 3, "ary") == 0) return false;
+  return role_noun(one);
+}
 
 NameVerdict MentionParser::verdict(std::size_t s, std::size_t e) const {
   NameVerdict v = name_verdict(t_, s, e);
@@ -60,10 +105,18 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       return q;
     }
   }
-  // "his message", "their statement": the possessor speaks.
+  // "his message", "their statement": the possessor speaks; but "its source", "his daughter",
+  // "her lawyer" are people of their own, unnamed.
   if (head_end - a >= 2 && head_end - a <= 3 && t_.wc(head_end - 1).anon) {
     const auto& w = t_[a].lower;
     const char* pro = w == "his" ? "he" : w == "her" ? "she" : w == "their" ? "they" : w == "its" ? "it" : nullptr;
+    if (pro && !document_noun(t_[head_end - 1].lower)) {
+      p.kind = SpeakerKind::anonymous;
+      p.mention = p.name = t_.span_text(a, head_end);
+      p.role = std::string(t_[head_end - 1].text);
+      p.name_token = a;
+      return p;
+    }
     if (pro) {
       p.pronoun = true;
       p.mention = pro;
@@ -420,7 +473,15 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       if (t_.wc(x).anon) { anon = true; last = x + 1; }
       else if (t_.wc(x).org) { orgw = true; last = x + 1; }
     }
-    if (!anon && !orgw) return p;
+    if (!anon && !orgw) {
+      // Any other description: "many users", "one publication", "the writer", "a judge".
+      if (!description(a, head_end)) return p;
+      p.kind = SpeakerKind::anonymous;
+      p.mention = p.name = t_.span_text(a, head_end);
+      if (role_noun(t_[head_end - 1].lower)) p.role = std::string(t_[head_end - 1].text);
+      p.name_token = a;
+      return p;
+    }
     std::size_t s = a;
     while (s < last && t_.is_cue(s)) ++s;
     p.mention = t_.span_text(s, last);
