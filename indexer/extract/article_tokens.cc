@@ -30,7 +30,10 @@ bool role_noun(std::string_view w) {
       "resident", "student", "correspondent", "superintendent", "consultant", "accountant", "attendant",
       "merchant", "servant", "immigrant", "migrant", "applicant", "participant", "claimant", "defendant",
       "entrant", "tenant", "informant", "contestant", "regent", "agent", "president", "vice-president",
-      "advocate", "delegate", "candidate", "graduate", "diplomat", "pilot", "chef", "poet", "athlete"};
+      "advocate", "delegate", "candidate", "graduate", "diplomat", "pilot", "chef", "poet", "athlete", "witness",
+      "eyewitness", "expert", "analyst", "official", "aide", "insider", "critic", "victim", "survivor", "spokesman",
+      "spokeswoman", "spokesperson", "undergrad", "activist", "nurse", "coach", "judge", "chief", "head", "veteran",
+      "expert", "colleague", "owner", "founder", "co-founder", "co-author", "author", "captain", "mayor"};
   if (agents.count(w)) return true;
   static const std::unordered_set<std::string_view> no = {
       "other", "under", "after", "over", "later", "never", "whether", "together", "rather", "further", "however",

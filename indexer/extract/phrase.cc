@@ -20,6 +20,15 @@ bool document_noun(std::string_view w) {
   return std::find(std::begin(docs), std::end(docs), w) != std::end(docs);
 }
 
+// A word that is most likely a verb: a past form ("led", "defeated") or a present one ("says").
+bool verb_like(std::string_view w) {
+  static const char* const irregular[] = {"led", "won", "lost", "beat", "met", "left", "took", "made", "gave", "came",
+                                          "went", "became", "ran", "saw", "held", "brought", "sent", "kept", "got",
+                                          "thanked", "is", "was", "were", "are", "has", "had", "will", "would"};
+  if (std::find(std::begin(irregular), std::end(irregular), w) != std::end(irregular)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+}
+
 }  // namespace
 
 // A noun phrase naming someone unnamed, [a, e): a determiner or quantifier ("the", "many", "one
@@ -370,7 +379,13 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     p.name_token = name_s;
     // Role: words before the name (after an organisation run), plus title words in the run.
     std::size_t rs = a;
-    if (org && org->e <= person->s) {
+    // The body before the person counts when only role words stand between ("SpaceX founder Elon
+    // Musk"), not across another name or a verb ("Democratic nominee Joe Biden led President …").
+    bool org_adjacent = org && org->e <= person->s && person->s - org->e <= 4;
+    for (std::size_t y = org ? org->e : 0; org_adjacent && y < person->s; ++y)
+      if (t_[y].type != Token::Type::word || t_[y].cap || verb_like(t_[y].lower)) org_adjacent = false;
+    if (org && org->e <= person->s && !org_adjacent) rs = org->e;
+    if (org_adjacent) {
       rs = org->e;
       std::string o = t_.span_text(org->s, org->e);
       if (ends_possessive(t_[org->e - 1].text)) o = strip_possessive(o);
@@ -406,6 +421,12 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
         break;
       if (x == name_s) adjacent_ok = role_noun(w);
       if (!adjacent_ok) break;
+      // A role holds no verb and no other person's name: not "presidential nominee Joe Biden led
+      // incumbent President" before "Donald Trump".
+      if (!t.cap && verb_like(w) && !role_noun(w)) break;
+      if (t.cap && !t_.wc(x - 1).title && x >= 2 && t_[x - 2].type == Token::Type::word && t_[x - 2].cap &&
+          t_.evidence(x - 2).given >= 2 && !t_.wc(x - 2).title)
+        break;
       if (w == "former" || w.rfind("ex-", 0) == 0 || w.rfind("then-", 0) == 0) p.former = true;
       role.insert(role.begin(), std::string(t.text));
       --x;
