@@ -1,9 +1,58 @@
 #include "mention.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "places.h"
+
 #include "lexicon.h"
 #include "utf8.h"
 
 namespace whosaid {
+
+std::string tidy_role(std::string_view role, std::string* place) {
+  std::vector<std::string> words;
+  for (std::size_t s = 0; s < role.size();) {
+    std::size_t e = role.find(' ', s);
+    if (e == std::string_view::npos) e = role.size();
+    if (e > s) words.emplace_back(role.substr(s, e - s));
+    s = e + 1;
+  }
+  // Honorifics are no role ("Mr", "Ms"); "Dr." only when nothing else describes the person.
+  static const char* const honorifics[] = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "sir", "dame",
+                                           "madam", "mister"};
+  auto honorific = [&](const std::string& l) {
+    return std::find(std::begin(honorifics), std::end(honorifics), l) != std::end(honorifics) ||
+           ((l == "dr." || l == "dr") && words.size() > 1);
+  };
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string l = utf8::to_lower(words[i]);
+    if (honorific(l)) continue;
+    // "judge presiding over the case", "an official who asked not to be named"; not "engineering
+    // professor" (an -ing word after a role noun is a verb)
+    bool participle_after_role = l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0 && !role_noun(l) &&
+                                 !kept.empty() && role_noun(utf8::to_lower(kept.back()));
+    if (participle_after_role || (i > 0 && (l == "who" || l == "which" || l == "that" || l == "whose"))) break;
+    kept.push_back(words[i]);
+  }
+  // "Vermont Senator", "Ohio Governor": the place is the affiliation of a sub-national office.
+  std::size_t p = 0;
+  while (p + 1 < kept.size() && !kept[p].empty() && std::isupper(static_cast<unsigned char>(kept[p][0])) &&
+         !lexicon::title_word(utf8::to_lower(kept[p])))
+    ++p;
+  if (p > 0 && p < kept.size()) {
+    std::string lead;
+    for (std::size_t i = 0; i < p; ++i) lead += (i ? " " : "") + kept[i];
+    if (is_place_name(lead)) {
+      if (place && place->empty()) *place = lead;
+      kept.erase(kept.begin(), kept.begin() + static_cast<long>(p));
+    }
+  }
+  std::string out;
+  for (const auto& w : kept) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
 
 // A party word as an affiliation: the party's name when the article spells it ("Democratic
 // party"), else the word as written ("Democrat").

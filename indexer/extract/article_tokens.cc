@@ -162,9 +162,14 @@ NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e) {
     }
     // "the President"; "President of Argentina Alberto Fernández" (a place, then the name: the
     // phrase parser splits them), but "Dean of UC Berkeley School of Law" is a role with its body.
+    // ("Secretary of State Mike Pompeo": a name after the body)
+    std::size_t body_end = ce;
     for (std::size_t x = ce; x < e; ++x)
-      if (t.wc(x).org) return NameVerdict::words;
-    return NameVerdict::person;
+      if (t.wc(x).org || t.wc(x).place_word || t.wc(x).connector) body_end = x + 1;
+    if (body_end == ce) return NameVerdict::person;
+    for (std::size_t x = body_end; x < e; ++x)
+      if (t[x].cap && !t.wc(x).title) return NameVerdict::person;
+    return NameVerdict::words;
   }
   if (acronyms == words && !titled) return NameVerdict::body;
   bool person;

@@ -24,6 +24,15 @@ struct Mention {
 
 class EntityRegistry;
 
+// Statements, reports and posts: words whose possessor is the one who said them ("his message").
+bool document_noun(std::string_view lower);
+// A word that is most likely a verb: a past form ("led", "defeated") or a common finite one.
+bool verb_like(std::string_view lower);
+// A role as the article gives it, tidied: no honorific ("Dr.", "Mr"), cut before a participle or a
+// relative clause ("judge presiding over the case" -> "judge"). A place opening it ("Vermont
+// Senator") is moved to `place`.
+std::string tidy_role(std::string_view role, std::string* place);
+
 class MentionParser {
  public:
   explicit MentionParser(const ArticleTokens& t) : t_(t) {}

@@ -10,68 +10,6 @@
 
 namespace whosaid {
 
-namespace {
-
-// Statements, reports and posts: words whose possessor is the one who said them ("his message").
-bool document_noun(std::string_view w) {
-  static const char* const docs[] = {"statement", "statements", "report", "reports", "study", "poll", "survey", "release",
-                                     "letter", "post", "tweet", "message", "note", "sign", "signs", "banner",
-                                     "placard", "remarks", "words", "speech", "interview", "book", "memo", "email"};
-  return std::find(std::begin(docs), std::end(docs), w) != std::end(docs);
-}
-
-// A word that is most likely a verb: a past form ("led", "defeated") or a present one ("says").
-bool verb_like(std::string_view w) {
-  static const char* const irregular[] = {"led", "won", "lost", "beat", "met", "left", "took", "made", "gave", "came",
-                                          "went", "became", "ran", "saw", "held", "brought", "sent", "kept", "got",
-                                          "thanked", "is", "was", "were", "are", "has", "had", "will", "would"};
-  if (std::find(std::begin(irregular), std::end(irregular), w) != std::end(irregular)) return true;
-  return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
-}
-
-}  // namespace
-
-// A noun phrase naming someone unnamed, [a, e): a determiner or quantifier ("the", "many", "one
-// of the", "his"), at most four more words, a lower-case noun last ("the writer", "many users").
-bool MentionParser::description(std::size_t a, std::size_t e) const {
-  if (e <= a || e - a > 6 || t_[a].type != Token::Type::word) return false;
-  static const char* const openers[] = {"the", "a", "an", "one", "some", "many", "several", "few", "most", "two",
-                                        "three", "both", "his", "her", "their", "its", "our", "my", "other", "another",
-                                        "fellow", "local", "all"};
-  const std::string& first = t_[a].lower;
-  bool opener = std::find(std::begin(openers), std::end(openers), first) != std::end(openers) ||
-                (t_[a].cap && t_.sentence_initial(a) && t_.evidence(a).word);  // "Reports said", "Residents"
-  if (!opener) return false;
-  for (std::size_t x = a; x < e; ++x) {
-    const Token& w = t_[x];
-    if (w.type != Token::Type::word || t_.is_cue(x) || t_.wc(x).aux || t_.wc(x).person_pronoun || t_.wc(x).org_pronoun)
-      return false;
-    if (x > a && w.cap) return false;  // a name in it: not an unnamed one
-    if (w.lower == "who" || w.lower == "which" || w.lower == "that") return false;
-  }
-  // The last word names people: a word of the lexicon's ("officials", "daughter"), a title, or
-  // an agent noun ("writer", "users", "travelers"); not "the airstrike", "the summary".
-  const Token& head = t_[e - 1];
-  if (lexicon::function_word(head.lower) || head.lower.size() < 3) return false;
-  for (char ch : head.lower)
-    if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '-') return false;
-  if (t_.wc(e - 1).anon || t_.wc(e - 1).title) return true;
-  std::string one = head.lower;
-  if (one.size() > 4 && one.back() == 's') one.pop_back();
-  if (one.size() > 4 && one.compare(one.size() - 3, 3, "ary") == 0) return false;
-  return role_noun(one);
-}
-
-NameVerdict MentionParser::verdict(std::size_t s, std::size_t e) const {
-  NameVerdict v = name_verdict(t_, s, e);
-  if (v != NameVerdict::person && known_) {
-    std::string name = t_.span_text(s, e);
-    if (ends_possessive(name)) name = strip_possessive(name);
-    if (const Entity* k = known_->find(name); k && k->kind == SpeakerKind::person) return NameVerdict::person;
-  }
-  return v;
-}
-
 Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
   Mention p;
   // Skip leading punctuation and conjunctions.
@@ -187,8 +125,17 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       for (std::size_t x = i; x + 1 < e; ++x)
         if (t_.wc(x).title && (t_[x + 1].cap || t_.wc(x + 1).connector)) after_title = x + 1;
       bool org = false;
+      std::size_t last_org = e;
       for (std::size_t x = after_title; x < e; ++x)
-        if (t_.wc(x).org) org = true;
+        if (t_.wc(x).org) org = true, last_org = x;
+      // "Secretary of State Mike Pompeo", "Minister of Health Jane Doe": the body belongs to the
+      // title when a name follows it.
+      if (org && after_title > i && after_title < e && t_.wc(after_title).connector && e - last_org >= 3) {
+        bool name_after = true;
+        for (std::size_t x = last_org + 1; x < e; ++x)
+          if (!t_[x].cap || t_.wc(x).org || t_.wc(x).connector) name_after = false;
+        if (name_after) org = false;
+      }
       if (e - i == 1 && acronym_like(t_[i])) org = true;
       if (e == i + 1 && !party_of(t_[i].lower).empty()) org = true;  // "Democratic" alone
       if (e == i + 1 && i > a &&
@@ -461,7 +408,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     if (!role.empty()) {
       std::string r;
       for (auto& w : role) { if (!r.empty()) r += ' '; r += w; }
-      p.role = r;
+      p.role = tidy_role(r, &p.org);
     }
     role_from = e;
   } else if (org) {
@@ -534,6 +481,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     parse_appositive(x, e, p);
   }
   (void)role_from;
+  p.role = tidy_role(p.role, p.kind == SpeakerKind::person ? &p.org : nullptr);
   if (p.role.size() > 0) {
     // Roles that are just articles or adverbs are noise.
     bool ok = false;

@@ -22,6 +22,12 @@ Attribution describe_speaker(const Candidate& c, std::size_t q, const ArticleTok
     if (a.affiliation.empty()) a.affiliation = c.entity->org;
     a.former = a.former || c.entity->former;
   }
+  if (a.kind == SpeakerKind::person) a.role = tidy_role(a.role, &a.affiliation);
+  // A lone "Dr." gives way to what the article says the person is elsewhere.
+  if (c.entity && (a.role == "Dr." || a.role == "Dr") && !c.entity->role.empty()) {
+    std::string other = tidy_role(c.entity->role, nullptr);
+    if (!other.empty() && other != a.role) a.role = other;
+  }
   const std::string lower_role = utf8::to_lower(a.role);
   // "Jeremy Corbyn said his Labour Party …": the speaker's own organisation in the same sentence.
   if (a.affiliation.empty() && a.kind == SpeakerKind::person && c.patterns) {
