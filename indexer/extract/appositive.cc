@@ -29,12 +29,34 @@ std::string tidy_role(std::string_view role, std::string* place) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string l = utf8::to_lower(words[i]);
     if (honorific(l)) continue;
+    if (kept.empty() && (l == "which" || l == "who" || l == "whom" || l == "the" || l == "a" || l == "an")) continue;
+    // "the Democratic Party's presumptive nominee": the possessor is the body, the rest the role
+    if (words[i].size() > 2 && std::isupper(static_cast<unsigned char>(words[i][0])) && ends_possessive(words[i]) &&
+        i + 1 < words.size()) {
+      std::string body;
+      for (const auto& w : kept) body += w + " ";
+      body += strip_possessive(words[i]);
+      if (place && place->empty() && !is_place_name(body)) *place = body;
+      kept.clear();
+      continue;
+    }
     // "judge presiding over the case", "an official who asked not to be named"; not "engineering
     // professor" (an -ing word after a role noun is a verb)
     bool participle_after_role = l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0 && !role_noun(l) &&
                                  !kept.empty() && role_noun(utf8::to_lower(kept.back()));
     if (participle_after_role || (i > 0 && (l == "who" || l == "which" || l == "that" || l == "whose"))) break;
     kept.push_back(words[i]);
+  }
+  // No role ends on a connector: "Director-General of the".
+  while (!kept.empty()) {
+    std::string l = utf8::to_lower(kept.back());
+    if (!(is_connector(l) || l == "a" || l == "an" || l == "at" || l == "in" || l == "to")) break;
+    kept.pop_back();
+  }
+  // "Republican Senate Majority Leader": the party is the affiliation.
+  if (!kept.empty() && !party_of(utf8::to_lower(kept.front())).empty()) {
+    if (place && place->empty()) *place = kept.front();
+    kept.erase(kept.begin());
   }
   // "Vermont Senator", "Ohio Governor": the place is the affiliation of a sub-national office.
   std::size_t p = 0;
@@ -71,7 +93,8 @@ void MentionParser::parse_appositive(std::size_t a, std::size_t b, Mention& p) c
   while (e < b) {
     const Token& t = t_[e];
     if (t.type != Token::Type::word) break;
-    if (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "whose") break;
+    // (a relative pronoun, not the WHO)
+    if (!t.all_caps && (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "whose")) break;
     if (t_.is_cue(e) && e > a) break;
     ++e;
   }
@@ -137,9 +160,16 @@ void MentionParser::parse_appositive(std::size_t a, std::size_t b, Mention& p) c
   for (std::size_t i = s; i < e; ++i)
     if (!t_[i].cap) has_lower = true;
   if (!has_lower && run == e) {
-    bool org = false;
-    for (std::size_t i = s; i < e; ++i)
+    bool org = false, titled = false;
+    for (std::size_t i = s; i < e; ++i) {
       if (t_.wc(i).org || acronym_like(t_[i])) org = true;
+      if (t_.wc(i).title && i + 1 == e) titled = true;
+    }
+    // "the Republican Senate Majority Leader": a title last makes it a role (the party its body)
+    if (titled && p.role.empty()) {
+      p.role = tidy_role(t_.span_text(s, e), &p.org);
+      return;
+    }
     if (org && p.org.empty()) p.org = t_.span_text(s, e);
     else if (!org && e == s + 1 && !party_of(t_[s].lower).empty()) {
       if (p.org.empty()) p.org = party_name(t_[s].text);
@@ -176,6 +206,8 @@ void MentionParser::parse_appositive(std::size_t a, std::size_t b, Mention& p) c
           break;
         }
       }
+      // "nominee for President of the United States": a title after the preposition is still the role
+      if (j < e && t_[j].cap && t_.wc(j).title) continue;
       if (j < e && t_[j].cap) {
         std::size_t k = t_.name_run_end(j, e);
         // "London's Royal Veterinary College": the place before the possessive is not the name.

@@ -224,11 +224,23 @@ void EntityRegistry::build() {
       while (ds > 0 && t_[ds - 1].type == Token::Type::word && t_[ds - 1].sentence == t_[i].sentence && i - ds < 12) --ds;
       if (ds < i - 1) {
         if (t_[ds].lower == "and" && ds + 1 < i - 1) ++ds;
+        // "Daily Xtra's editorial director, Rachel Giese": a body's role, the body its possessor.
+        std::size_t own = i - 1;
+        for (std::size_t x = ds; x + 1 < i - 1; ++x)
+          if (t_[x].cap && ends_possessive(t_[x].text)) own = x;
+        if (own < i - 1) ds = own + 1;
         const auto& w0 = t_[ds].lower;
-        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former" || role_noun(w0);
+        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former" || role_noun(w0) || own < i - 1;
         bool has_role = false;
         for (std::size_t x = ds; x < i - 1; ++x) if (role_noun(t_[x].lower)) has_role = true;
-        if (described && has_role) parser_.parse_appositive(ds, i - 1, p);
+        if (described && has_role) {
+          parser_.parse_appositive(ds, i - 1, p);
+          if (own < i - 1 && p.org.empty()) {
+            std::size_t os = own;
+            while (os > 0 && t_[os - 1].type == Token::Type::word && t_[os - 1].cap && own - os < 6) --os;
+            p.org = strip_possessive(t_.span_text(os, own + 1));
+          }
+        }
       }
     }
     if (e < s_end && (t_[e].text == "," || t_[e].text == "(") && p.kind == SpeakerKind::person && p.name_token >= i) {
