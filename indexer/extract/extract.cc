@@ -55,6 +55,7 @@ struct Shape {
   std::size_t content_words = 0;  // words that are not function words
   bool starts_upper = false;
   bool ends_punct = false;        // , . ! ? … ; : — inside the closing mark
+  bool ends_comma = false;        // a comma inside the closing mark, as American style puts one after titles
   bool has_letters = false;
 };
 
@@ -89,6 +90,7 @@ Shape shape_of(const std::vector<Token>& inner_words, std::string_view text, std
   while (k > s && is_space_byte(text[k - 1])) --k;
   if (k > s) {
     char last = text[k - 1];
+    sh.ends_comma = last == ',';
     sh.ends_punct = last == ',' || last == '.' || last == '!' || last == '?' || last == ';' || last == ':' ||
                     (k >= s + 3 && (text.substr(k - 3, 3) == "\xE2\x80\xA6" || text.substr(k - 3, 3) == "\xE2\x80\x94")) ||
                     last == '-';
@@ -324,7 +326,8 @@ std::vector<Quote> extract_quotes(const Article& article, const ExtractOptions& 
       if (!has_cue && sh.words <= 2 && !sh.ends_punct) continue;
     } else {
       // Embedded: a partial quotation only when someone is said to have said it.
-      if (title_case && !has_cue && !sh.ends_punct) continue;
+      // (a title keeps the comma American style puts inside the marks: the series "Mercy Street," which)
+      if (title_case && !has_cue && (!sh.ends_punct || (sh.ends_comma && sh.words <= 6))) continue;
       if (!cue_in_sentence && !has_cue) {
         if (sh.words < 6) continue;
       }

@@ -43,6 +43,12 @@ const Set& speech_verb_set() {
       "summarised", "summarized", "volunteered", "wondered", "worried", "labelled", "labeled", "branded",
       "dubbed", "characterised", "characterized", "termed", "deemed", "considered", "decried", "hailed",
       "welcomed", "condemned", "slammed", "blasted",
+      // verbs that pin words on someone without "say": "mocked Rubio for "…"", "blamed it on "…""
+      "mocked", "mocks", "mocking", "bemoaned", "bemoans", "blamed", "blames", "blaming", "derided", "derides",
+      "ridiculed", "dismissed", "dismisses", "scolded", "chided", "lambasted", "touted", "touts", "cited", "citing",
+      "argue", "insist", "warn", "claim", "urge", "promise", "vow", "deny", "admit", "suggest", "predict", "ask",
+      "reply", "answer", "accuse", "describe", "call", "urging", "vowing", "insisting", "denying", "accusing",
+      "blast", "slam", "praise", "criticize", "criticise", "condemn", "mock", "blame", "joke", "quip",
       "explain", "write", "tweet", "declare", "announce", "add", "tell", "say",
       "captioned", "ruled", "rules", "decided", "sang", "sings", "reacted", "reacts", "shared", "responded", "chanted", "tells", "spoke", "speaks", "speaking"};
   return s;
