@@ -162,14 +162,19 @@ NameVerdict name_verdict(const ArticleTokens& t, std::size_t s, std::size_t e) {
     }
     // "the President"; "President of Argentina Alberto Fernández" (a place, then the name: the
     // phrase parser splits them), but "Dean of UC Berkeley School of Law" is a role with its body.
-    // ("Secretary of State Mike Pompeo": a name after the body)
-    std::size_t body_end = ce;
-    for (std::size_t x = ce; x < e; ++x)
-      if (t.wc(x).org || t.wc(x).place_word || t.wc(x).connector) body_end = x + 1;
-    if (body_end == ce) return NameVerdict::person;
-    for (std::size_t x = body_end; x < e; ++x)
-      if (t[x].cap && !t.wc(x).title) return NameVerdict::person;
-    return NameVerdict::words;
+    // ("Secretary of State Mike Pompeo": a name after the body; but "Chief Technology Officer of Red
+    // Hat" and "Dean of UC Berkeley School of Law" end in the body itself)
+    std::size_t tail = e;
+    while (tail > ce && t[tail - 1].type == Token::Type::word && t[tail - 1].cap && !t.wc(tail - 1).org &&
+           !t.wc(tail - 1).title && !t.wc(tail - 1).place_word && !is_place_name(t[tail - 1].text))
+      --tail;
+    if (tail == e || tail == ce ||
+        !(t.wc(tail - 1).org || t.wc(tail - 1).place_word || is_place_name(t[tail - 1].text)))
+      return NameVerdict::words;
+    const NameEvidence& f = t.evidence(tail);
+    const NameEvidence& l = t.evidence(e - 1);
+    bool name = e - tail == 1 ? !ordinary_word(f) : opens_name(t[tail], f) && ends_name(t[e - 1], l);
+    return name ? NameVerdict::person : NameVerdict::words;
   }
   if (acronyms == words && !titled) return NameVerdict::body;
   bool person;

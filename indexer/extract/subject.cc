@@ -55,6 +55,8 @@ Mention MentionParser::parse_subject(std::size_t lo, std::size_t verb) const {
     if (t.type != Token::Type::word) return false;
     if (t_.is_cue(g.s)) return true;  // "…, told Discover Magazine the frequency … suggested": a verb phrase
     if (t.lower == "who" || t.lower == "whose" || t.lower == "which") return true;
+    // "Erwin Chemerinsky, Dean of UC Berkeley School of Law, called it": a title with its body
+    if (t.cap && t_.wc(g.s).title && g.s + 1 < g.e && (t_[g.s + 1].lower == "of" || t_[g.s + 1].lower == "at")) return true;
     if ((t.lower == "a" || t.lower == "an" || t.lower == "the" || !t.cap) && !lexicon::person_pronoun(t.lower) &&
         !lexicon::org_pronoun(t.lower)) {
       // a description: no person named in it, except after a preposition ("a member of the Rajya Sabha")
