@@ -229,6 +229,7 @@ ArticleTokens::ArticleTokens(std::string_view text, const std::vector<Token>& to
   cue_.assign(n, 0);
   wc_.assign(n, WordClass{});
   evidence_.assign(n, NameEvidence{});
+  evidence_known_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     if (toks_[i].type != Token::Type::word) continue;
     const std::string& w = toks_[i].lower;
@@ -246,7 +247,6 @@ ArticleTokens::ArticleTokens(std::string_view text, const std::vector<Token>& to
     c.aux = f & lexicon::kAux;
     c.connector = f & lexicon::kConnector;
     c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
-    if (toks_[i].cap) evidence_[i] = name_evidence(toks_[i].text);  // only capitals can be names
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = toks_[i];
@@ -282,17 +282,21 @@ void ArticleTokens::mark_furniture() {
     while (e < n && toks_[e].type != Token::Type::newline) ++e;
     std::size_t words = 0, upper = 0;
     bool quote = false;
-    std::string line;
     for (std::size_t x = s; x < e; ++x) {
       if (toks_[x].type == Token::Type::quote) quote = true;
       if (toks_[x].type != Token::Type::word) continue;
       ++words;
       if (toks_[x].all_caps) ++upper;
-      if (!line.empty()) line += ' ';
-      line += toks_[x].lower;
     }
     bool caps_line = words >= 2 && upper == words && !quote;
-    if ((caps_line || (words > 0 && words <= 4 && !quote && phrases.count(line))))
+    bool phrase = false;
+    if (!caps_line && words > 0 && words <= 4 && !quote) {
+      std::string line;
+      for (std::size_t x = s; x < e; ++x)
+        if (toks_[x].type == Token::Type::word) line += (line.empty() ? "" : " ") + toks_[x].lower;
+      phrase = phrases.count(line) > 0;
+    }
+    if (caps_line || phrase)
       for (std::size_t x = s; x < e; ++x) furniture_[x] = 1;
     s = e + 1;
   }

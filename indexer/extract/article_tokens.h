@@ -33,7 +33,14 @@ class ArticleTokens {
   // note" are nouns.
   bool is_cue(std::size_t i) const { return cue_[i] != 0; }
   // What the name lists and the English word list say of this word (names.h).
-  const NameEvidence& evidence(std::size_t i) const { return evidence_[i]; }
+  // (Looked up on first use: most capitalised words are never asked about.)
+  const NameEvidence& evidence(std::size_t i) const {
+    if (!evidence_known_[i]) {
+      if (toks_[i].cap) evidence_[i] = name_evidence(toks_[i].text);
+      evidence_known_[i] = 1;
+    }
+    return evidence_[i];
+  }
 
   // Words [a, b) as written, with line breaks and runs of spaces collapsed.
   std::string span_text(std::size_t a, std::size_t b) const;
@@ -67,7 +74,8 @@ class ArticleTokens {
   std::vector<char> cue_;
   std::vector<char> furniture_;
   std::vector<WordClass> wc_;
-  std::vector<NameEvidence> evidence_;
+  mutable std::vector<NameEvidence> evidence_;
+  mutable std::vector<char> evidence_known_;
   std::vector<std::size_t> sent_start_, sent_end_;
 };
 

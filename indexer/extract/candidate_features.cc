@@ -1,12 +1,20 @@
 #include "candidate_features.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "lexicon.h"
 #include "utf8.h"
 
 namespace whosaid {
 namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
 
 bool time_word(std::string_view w) {
   static const char* const words[] = {"yesterday", "today", "tonight", "earlier", "later", "also", "then", "again",
@@ -76,9 +84,8 @@ const char* CandidateFeatures::mention_type(const Candidate& c) const {
     case Resolution::name:
       return c.kind == SpeakerKind::organisation ? "org" : c.kind == SpeakerKind::anonymous ? "described" : "person";
   }
-  const std::string w = utf8::to_lower(c.mention.mention);
   for (const char* p : {"he", "she", "i", "we", "they", "it"})
-    if (w == p) return p;
+    if (iequals(c.mention.mention, p)) return p;
   return "pronoun";
 }
 
@@ -163,7 +170,10 @@ void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
   f.add("sent", bucket(sent, 1, 4));
   f.add("para", bucket(para, 1, 2));
   f.add_pair("side", sign(dist), "dist", std::to_string(bucket(dist < 0 ? -dist : dist, 2, 32)));
-  f.add_pair("mention", mention_type(c), "sent", std::to_string(bucket(sent, 1, 2)));
+  char sb[8];
+  auto [se, sec] = std::to_chars(sb, sb + sizeof sb, bucket(sent, 1, 2));
+  (void)sec;
+  f.add_pair("mention", mention_type(c), "sent", std::string_view(sb, static_cast<std::size_t>(se - sb)));
   // Adjacent punctuation between the quotation and the mention: `"…," said X`, `"…" — X`, `X: "…"`.
   std::size_t a = std::min(m, q_), b = std::max(m, q_);
   std::string between;
@@ -306,11 +316,11 @@ void CandidateFeatures::pronoun(const Candidate& c, FeatureSet& f) const {
   }
   if (previous_ && c.entity && c.entity == previous_->entity) f.add("a.ante_previous", "1");
   if (c.entity && c.entity->kind == SpeakerKind::person) {
-    std::string w = utf8::to_lower(c.mention.mention);
+    const std::string& w = c.mention.mention;
     const Entity& e = *c.entity;
     const char* g = e.he > e.she ? "m" : e.she > e.he ? "f" : "u";
-    if (w == "he" || w == "she") {
-      const char* want = w == "he" ? "m" : "f";
+    if (iequals(w, "he") || iequals(w, "she")) {
+      const char* want = iequals(w, "he") ? "m" : "f";
       f.add("a.gender", *g == 'u' ? "unknown" : *g == *want ? "agree" : "disagree");
     }
   }

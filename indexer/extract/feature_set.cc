@@ -1,5 +1,6 @@
 #include "feature_set.h"
 
+#include <charconv>
 #include <string>
 
 namespace whosaid {
@@ -32,7 +33,12 @@ void FeatureSet::add(std::string_view family, std::string_view value) {
   push(fnv(fnv(fnv(kOffset, family), "="), value), family, value);
 }
 
-void FeatureSet::add(std::string_view family, long value) { add(family, std::to_string(value)); }
+void FeatureSet::add(std::string_view family, long value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  (void)ec;
+  add(family, std::string_view(buf, static_cast<std::size_t>(end - buf)));
+}
 
 void FeatureSet::add_pair(std::string_view fa, std::string_view va, std::string_view fb, std::string_view vb) {
   std::uint64_t h = fnv(fnv(fnv(fnv(fnv(fnv(fnv(kOffset, fa), "="), va), "&"), fb), "="), vb);

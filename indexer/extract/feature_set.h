@@ -11,7 +11,7 @@ namespace whosaid {
 
 class FeatureSet {
  public:
-  explicit FeatureSet(bool keep_names = false) : keep_names_(keep_names) {}
+  explicit FeatureSet(bool keep_names = false) : keep_names_(keep_names) { keys_.reserve(48); }
 
   void add(std::string_view family, std::string_view value);
   void add(std::string_view family, long value);

@@ -11,6 +11,7 @@ namespace whosaid {
 
 EntityRegistry::EntityRegistry(const ArticleTokens& t, const MentionParser& parser) : t_(t), parser_(parser) {
   build();
+  built_ = true;
   for (const auto& [tok, idx] : person_mentions_) ++entities_[idx].mentions;
   for (const auto& [tok, idx] : org_mentions_) ++entities_[idx].mentions;
   count_gender();
@@ -39,6 +40,19 @@ std::string EntityRegistry::expand_org(const std::string& org) const {
 }
 
 const Entity* EntityRegistry::find(const std::string& name) const {
+  // Candidates ask for the same few names again and again: the answers are kept (the registry
+  // does not change once built).
+  if (built_) {
+    auto it = found_.find(name);
+    if (it != found_.end()) return it->second;
+    const Entity* e = find_uncached(name);
+    found_.emplace(name, e);
+    return e;
+  }
+  return find_uncached(name);
+}
+
+const Entity* EntityRegistry::find_uncached(const std::string& name) const {
   if (name.empty()) return nullptr;
   // Name words without titles.
   std::vector<std::string> words;

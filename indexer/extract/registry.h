@@ -58,6 +58,7 @@ class EntityRegistry {
 
  private:
   void build();
+  const Entity* find_uncached(const std::string& name) const;
   void count_gender();
   void index_entity(std::size_t idx);
   bool initials_match(std::size_t s, std::size_t e, std::string_view shortform) const;
@@ -74,6 +75,8 @@ class EntityRegistry {
   std::unordered_map<std::string, std::size_t> best_word_;     // the longest name ending or starting with it
   Mentions person_mentions_, org_mentions_;
   std::vector<std::pair<std::string, std::string>> acronyms_;  // ("FIDH", "International Federation ...")
+  bool built_ = false;
+  mutable std::unordered_map<std::string, const Entity*> found_;  // find()'s answers once built
 };
 
 }  // namespace whosaid
