@@ -51,81 +51,60 @@ void each_line(const char* data, F&& f) {
   }
 }
 
-using Table = std::vector<std::pair<std::uint64_t, NameEvidence>>;
+// The lists in an open-addressing table (linear probing, at most half full) keyed by the hash: a
+// look-up is one or two cache lines, and a word in several lists gets what each says of it.
+struct Slots {
+  std::vector<std::uint64_t> keys;  // 0: empty (a word hashing to 0 is left out)
+  std::vector<NameEvidence> values;
+  std::uint64_t mask = 0;
 
-const Table& table() {
-  static const Table t = [] {
-    Table m;
-    m.reserve(210000);
+  explicit Slots(std::size_t words) {
+    std::size_t n = 1;
+    while (n < words * 2) n <<= 1;
+    keys.assign(n, 0);
+    values.assign(n, NameEvidence{});
+    mask = n - 1;
+  }
+  NameEvidence& at(std::uint64_t k) {
+    std::uint64_t i = k & mask;
+    while (keys[i] != 0 && keys[i] != k) i = (i + 1) & mask;
+    keys[i] = k;
+    return values[i];
+  }
+};
+
+const Slots& slots() {
+  static const Slots s = [] {
+    Slots t(240000);
     each_line(kFirstNamesTsv, [&](std::string_view line) {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) return;
       long births = std::strtol(std::string(line.substr(tab + 1)).c_str(), nullptr, 10);
       std::uint8_t mag = 0;
       for (long b = births; b >= 100; b /= 10) ++mag;  // 100..999 -> 1
-      NameEvidence e;
-      e.given = std::min<std::uint8_t>(mag, 6);
-      m.emplace_back(key_of(line.substr(0, tab)), e);
+      std::uint64_t k = key_of(line.substr(0, tab));
+      if (k == 0) return;
+      NameEvidence& e = t.at(k);
+      e.given = std::max(e.given, std::min<std::uint8_t>(mag, 6));
     });
     std::size_t rank = 0;
     each_line(kSurnamesTxt, [&](std::string_view line) {
       ++rank;
-      NameEvidence e;
-      e.surname = rank <= 1000 ? 1 : rank <= 10000 ? 2 : 3;
-      m.emplace_back(key_of(line), e);
+      std::uint64_t k = key_of(line);
+      if (k == 0) return;
+      NameEvidence& e = t.at(k);
+      std::uint8_t r = rank <= 1000 ? 1 : rank <= 10000 ? 2 : 3;
+      if (!e.surname || r < e.surname) e.surname = r;
     });
     each_line(kEnglishWords, [&](std::string_view w) {
       if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return;  // possessives repeat their word
-      NameEvidence e;
+      std::uint64_t k = key_of(w);
+      if (k == 0) return;
+      NameEvidence& e = t.at(k);
       if (std::isupper(static_cast<unsigned char>(w[0]))) e.proper = true;
       else e.word = true;
-      m.emplace_back(key_of(w), e);
     });
-    std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    // One entry a word: what every list says of it.
-    Table merged;
-    merged.reserve(m.size());
-    for (const auto& [k, e] : m) {
-      if (!merged.empty() && merged.back().first == k) {
-        NameEvidence& into = merged.back().second;
-        into.given = std::max(into.given, e.given);
-        if (e.surname && (!into.surname || e.surname < into.surname)) into.surname = e.surname;
-        into.word = into.word || e.word;
-        into.proper = into.proper || e.proper;
-      } else {
-        merged.emplace_back(k, e);
-      }
-    }
-    return merged;
-  }();
-  return t;
-}
-
-// The same entries in an open-addressing table (linear probing, at most half full): a look-up is
-// one or two cache lines where a binary search over 200,000 entries was eighteen.
-struct Slots {
-  std::vector<std::uint64_t> keys;  // 0: empty (no word hashes to 0 in practice; one that did is left out)
-  std::vector<NameEvidence> values;
-  std::uint64_t mask = 0;
-};
-
-const Slots& slots() {
-  static const Slots s = [] {
-    const Table& t = table();
-    std::size_t n = 1;
-    while (n < t.size() * 2) n <<= 1;
-    Slots out;
-    out.keys.assign(n, 0);
-    out.values.assign(n, NameEvidence{});
-    out.mask = n - 1;
-    for (const auto& [k, e] : t) {
-      if (k == 0) continue;
-      std::uint64_t i = k & out.mask;
-      while (out.keys[i] != 0) i = (i + 1) & out.mask;
-      out.keys[i] = k;
-      out.values[i] = e;
-    }
-    return out;
+    return t;
   }();
   return s;
 }
