@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "lexicon.h"
+#include "mention.h"
 #include "utf8.h"
 
 namespace whosaid {
@@ -158,6 +159,14 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
         ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
       agree = true;
   if (agree) r.add(option ? "a.agree_pattern" : "agree_pattern", "1");
+  // A cue of the quotation's own points at someone else: the previous speaker, a pronoun's
+  // person or a name nearby must outweigh it.
+  bool rival = false;
+  for (const auto& o : all)
+    if (o.mention_id != c.mention_id && !o.cue.empty() && !o.speaker.empty() &&
+        !((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
+      rival = true;
+  if (rival) f.add_pair("rival_cue", "1", "source", src);
 }
 
 void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
@@ -313,6 +322,17 @@ void CandidateFeatures::pronoun(const Candidate& c, FeatureSet& f) const {
       if (t_.is_cue(x)) speaks = true;
     if (speaks) f.add("a.ante_speaks", "1");
     if (t_.sentence_initial(c.antecedent_token)) f.add("a.ante_subject", "1");
+    // Subject or object where it was named: "Flynn made a speech" / "pardoned by Trump".
+    if (e < t_.size() && t_[e].type == Token::Type::word && !t_[e].cap && (verb_like(t_[e].lower) || t_.is_cue(e)))
+      f.add("a.ante_before_verb", "1");
+    std::size_t a0 = c.antecedent_token;
+    while (a0 > 0 && t_[a0 - 1].type == Token::Type::word && t_.wc(a0 - 1).title) --a0;
+    if (a0 > 0 && t_[a0 - 1].type == Token::Type::word) {
+      const std::string& w = t_[a0 - 1].lower;
+      if (w == "by" || w == "to" || w == "with" || w == "of" || w == "for" || w == "against" || w == "about" ||
+          w == "on" || w == "from")
+        f.add("a.ante_after", w);
+    }
   }
   if (previous_ && c.entity && c.entity == previous_->entity) f.add("a.ante_previous", "1");
   if (c.entity && c.entity->kind == SpeakerKind::person) {

@@ -239,6 +239,27 @@ void CueProposer::before(const Where& w, Out& out) const {
       Mention p = parser_.leading_subject(lo, pv - 1);
       if (p.usable()) add(out, p, Pattern::and_said, cue, v);
     }
+    // "Znak.com reported its source said "…"": the subject of the nearer verb stands after the
+    // other verb (a participle, "Trump, speaking at a rally, said", is no clause of its own).
+    // Only a "said" reported by another ("X reported Y said"): in "Israel said Clinton called on
+    // members to be "…"" the words are the reporter's to the gold of both our sets.
+    std::size_t from = lo;
+    auto saying = [&](std::size_t x) {
+      const std::string& w = t_[x].lower;
+      return w == "said" || w == "says" || w == "told" || w == "tells";
+    };
+    if (saying(v))
+      for (std::size_t x = lo; x + 1 < pe; ++x)
+        if (t_.is_cue(x) && !participle(t_[x]) && t_[x + 1].type == Token::Type::word && t_[x + 1].lower != "that" &&
+            (saying(x) || t_[x].lower == "reported" || t_[x].lower == "reports"))
+          from = x + 1;
+    if (from > lo) {
+      Mention p = parser_.parse_subject(from, pe);
+      if (p.usable()) {
+        add(out, p, Pattern::x_said_before, cue, v);
+        return;
+      }
+    }
     if (pe > lo) {
       Mention p = parser_.parse_subject(lo, pe);
       if (p.usable()) add(out, p, Pattern::x_said_before, cue, v);

@@ -467,7 +467,10 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     p.name_token = a;
     role_from = last;
   }
-  // "<name> of|from|at <Org>" directly after, or an appositive after the comma.
+  // "<name> of|from|at <Org>" directly after, or an appositive after the comma. A lone "Dr." gives
+  // way to the role the appositive states ("Dr. Anthony Fauci, director of …").
+  const bool lone_dr = p.role == "Dr." || p.role == "Dr";
+  if (lone_dr && c < b && (t_[c].text == "," || t_[c].text == "(")) p.role.clear();
   if (c < b && t_[c].text == "," && p.kind != SpeakerKind::unknown) {
     std::size_t x = c + 1;
     std::size_t e = x;
@@ -481,6 +484,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     parse_appositive(x, e, p);
   }
   (void)role_from;
+  if (lone_dr && p.role.empty()) p.role = "Dr.";
   p.role = tidy_role(p.role, p.kind == SpeakerKind::person ? &p.org : nullptr);
   if (p.role.size() > 0) {
     // Roles that are just articles or adverbs are noise.

@@ -63,6 +63,14 @@ Mention MentionParser::parse_subject(std::size_t lo, std::size_t verb) const {
       for (std::size_t x = g.s; x < g.e; ++x) {
         // a relative clause inside the description names others ("who has met with Mr. Trump")
         if (t_[x].lower == "who" || t_[x].lower == "which" || t_[x].lower == "that") break;
+        // "the Chief Technology Officer of Red Hat": capitals that name no person
+        if (t_[x].cap && (x == g.s || !t_[x - 1].cap)) {
+          std::size_t re = t_.name_run_end(x, g.e);
+          if (re > x + 1 && verdict(x, re) != NameVerdict::person) {
+            x = re - 1;
+            continue;
+          }
+        }
         if (!t_[x].cap || t_.wc(x).title || !party_of(t_[x].lower).empty()) continue;
         const auto& before = x > g.s ? t_[x - 1].lower : std::string();
         if (before == "of" || before == "the" || before == "at" || before == "for" || before == "from" || before == "with" ||
@@ -200,8 +208,9 @@ Mention MentionParser::leading_subject(std::size_t a, std::size_t b) const {
         return p;
       }
       if (h < e && t_[h].cap && h > x) {
-        // "the Ministry of Health", "the U.S. Department of State"
+        // "the Ministry of Health", "the U.S. Department of State", "The German government"
         std::size_t re = t_.name_run_end(h, e);
+        if (re < e && t_[re].type == Token::Type::word && !t_[re].cap && t_.wc(re).org) ++re;
         Mention q = parse_phrase(x, re);
         if (q.kind != SpeakerKind::unknown) return q;
         continue;
