@@ -189,6 +189,15 @@ void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
   for (std::size_t x = a + 1; x < b && x < a + 3; ++x)
     if (t_[x].type == Token::Type::punct) between += std::string(t_[x].text);
   if (b - a <= 3) f.add("adjacent_punct", between.empty() ? "none" : between);
+  // A clause boundary between them: "… "…" suggests that the town and its staff back Mr. Kemp".
+  bool clause = false;
+  for (std::size_t x = a + 1; x < b && !clause; ++x) {
+    const auto& w = t_[x].lower;
+    clause = t_[x].type == Token::Type::word &&
+             (w == "that" || w == "which" || w == "who" || w == "because" || w == "while" || w == "whereas" ||
+              w == "although" || w == "if" || w == "when" || w == "where");
+  }
+  if (clause) f.add_pair("clause_between", "1", "source", source(c));
   // Other people named between the quotation and the candidate compete with it.
   const auto& ms = registry_.person_mentions();
   long persons = 0;

@@ -161,8 +161,23 @@ void CandidateFinder::from_window(std::size_t q, std::vector<Candidate>& out) co
   auto in_range = [&](const EntityRegistry::Mentions& ms, auto&& f) {
     for (std::size_t k = EntityRegistry::mentions_before(ms, ws); k < ms.size() && ms[k].first < we; ++k) f(ms[k]);
   };
+  // A name after the quotation, beyond a clause boundary and after a verb or preposition that is no
+  // cue, is what that clause is about, not who spoke: "… "plainly and wrongly" suggests that the
+  // town and its staff back Mr. Kemp."
+  auto object_beyond_clause = [&](std::size_t m) {
+    if (m < q || t_[m].sentence != t_[q].sentence) return false;
+    bool clause = false;
+    for (std::size_t x = q + 1; x < m && !clause; ++x) {
+      const auto& w = t_[x].lower;
+      clause = t_[x].type == Token::Type::word && (w == "that" || w == "which" || w == "because" || w == "whether");
+    }
+    std::size_t b = m;
+    while (b > q + 1 && t_[b - 1].type == Token::Type::word && t_.wc(b - 1).title) --b;
+    if (b > q + 1 && (t_[b - 1].lower == "mr." || t_[b - 1].lower == "ms." || t_[b - 1].lower == "mrs.")) --b;
+    return clause && b > q + 1 && t_[b - 1].type == Token::Type::word && !t_[b - 1].cap && !t_.is_cue(b - 1);
+  };
   auto named = [&](const std::pair<std::size_t, std::size_t>& m) {
-    if (t_.furniture(m.first)) return;
+    if (t_.furniture(m.first) || object_beyond_clause(m.first)) return;
     const Entity& e = registry_.at(m.second);
     std::size_t end = t_.name_run_end(m.first, t_.size());
     if (end <= m.first) end = m.first + 1;
