@@ -6,10 +6,14 @@ FLOORS are regression floors set just under the figures measured when they were 
 (see README "Quality"); the issue's targets are the goal, and the floors move up as they are met."""
 import argparse, json, os, subprocess, sys, tempfile
 
+# wikinews-dev's speaker floor came down from 0.92 with the trained speaker model (issue 15): the
+# hand-written rules it replaced had been tuned on wikinews-dev's own articles (0.921 there, 0.694
+# on wikinews-train); the model, trained on wikinews-train and polnear-train only, scores 0.758 and
+# 0.936 on them cross-validated, 0.891 on wikinews-dev and 0.950 on polnear-dev (docs/extraction.md).
 FLOORS = {
     "seed": {"quote_f1": 1.0, "speaker_accuracy": 1.0, "role_accuracy": 1.0, "affiliation_accuracy": 1.0},
-    "wikinews-dev": {"quote_f1": 0.97, "speaker_accuracy": 0.92, "role_accuracy": 0.84, "affiliation_accuracy": 0.78},
-    "polnear-dev": {"quote_f1": 0.84, "speaker_accuracy": 0.67},
+    "wikinews-dev": {"quote_f1": 0.98, "speaker_accuracy": 0.87, "role_accuracy": 0.89, "affiliation_accuracy": 0.81},
+    "polnear-dev": {"quote_f1": 0.91, "speaker_accuracy": 0.93},
 }
 
 
