@@ -97,6 +97,7 @@ bool ordinary_word(const NameEvidence& ev) { return ev.word && !ev.proper; }
 // A word that can open a person's name: not an ordinary word, or a given name ("Will", "Newt").
 bool opens_name(const Token& w, const NameEvidence& ev) {
   if (w.text.size() <= 3 && w.text.back() == '.') return true;  // an initial: "J."
+  if (w.lower == "saint" || w.lower == "st." || w.lower == "san" || w.lower == "santa") return false;  // places, hospitals
   return !ordinary_word(ev) || ev.given >= 1;
 }
 

@@ -4,6 +4,8 @@
 
 #include "candidate_features.h"
 #include "lexicon.h"
+#include "names.h"
+#include "places.h"
 #include "utf8.h"
 
 namespace whosaid {
@@ -23,6 +25,23 @@ const char* resolution_name(Resolution r) {
 }
 
 namespace {
+
+// One word that no name list holds ("GitHub", "Vizmedia").
+bool one_unknown_word(const std::string& name) {
+  if (name.find(' ') != std::string::npos) return false;
+  const NameEvidence ev = name_evidence(name);
+  return !ev.name_list();
+}
+
+bool all_capitals(const std::string& name) {
+  bool letter = false;
+  for (char ch : name) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::islower(c)) return false;
+    letter = letter || std::isupper(c);
+  }
+  return letter && name.size() >= 2 && name.size() <= 8;
+}
 
 bool window_pronoun(const std::string& w) {
   return w == "he" || w == "she" || w == "they" || w == "i" || w == "we";
@@ -238,8 +257,17 @@ void CandidateFinder::resolve_named(Candidate& c, std::size_t q) const {
       c.how = Resolution::entity;
       c.entity = e;
       c.speaker = e->name;
+      c.kind = e->kind;  // the registry may know it for a body
     } else {
       c.how = Resolution::name;
+      // A person the article never names in full is seldom called by one word: a single word no
+      // name list knows ("GitHub", "Slate"), an acronym ("RIAA") or a place ("Egypt") speaking is
+      // a body. A name must open with a capital ("for Biden" is none).
+      if (!m.name.empty() && !std::isupper(static_cast<unsigned char>(m.name[0])) &&
+          static_cast<unsigned char>(m.name[0]) < 0x80)
+        c.kind = SpeakerKind::anonymous;
+      else if (is_place_name(m.name) || one_unknown_word(m.name) || all_capitals(m.name))
+        c.kind = SpeakerKind::organisation;
     }
     return;
   }
@@ -302,7 +330,7 @@ void CandidateFinder::pronoun_options(const Candidate& c, std::size_t q, const P
       o.how = Resolution::turn;
       o.entity = registry_.find(turn);
       o.speaker = o.entity ? o.entity->name : turn;
-      o.kind = SpeakerKind::person;
+      o.kind = all_capitals(turn) ? SpeakerKind::organisation : SpeakerKind::person;
       out.push_back(std::move(o));
     }
   }
@@ -372,7 +400,7 @@ std::vector<Candidate> CandidateFinder::resolve(std::size_t q, std::vector<Candi
     c.how = Resolution::turn;
     c.entity = registry_.find(*turn);
     c.speaker = c.entity ? c.entity->name : *turn;
-    c.kind = SpeakerKind::person;
+    c.kind = all_capitals(*turn) ? SpeakerKind::organisation : SpeakerKind::person;  // "((WN))": a body
     c.mention.mention = *turn;
     c.mention.name = c.speaker;
     c.mention.kind = SpeakerKind::person;

@@ -15,6 +15,17 @@ EntityRegistry::EntityRegistry(const ArticleTokens& t, const MentionParser& pars
   for (const auto& [tok, idx] : person_mentions_) ++entities_[idx].mentions;
   for (const auto& [tok, idx] : org_mentions_) ++entities_[idx].mentions;
   count_gender();
+  // One word no name list holds, with no role and no "he" or "she" ever standing for it, is a body
+  // ("GitHub said", "Slate wrote"): people come with a fuller name, a role or a pronoun.
+  // ("hosting service GitHub": a role that names no person is no evidence of one)
+  auto person_role = [](const std::string& role) {
+    auto sp = role.rfind(' ');
+    return !role.empty() && role_noun(utf8::to_lower(sp == std::string::npos ? role : role.substr(sp + 1)));
+  };
+  for (auto& e : entities_)
+    if (e.kind == SpeakerKind::person && e.tokens.size() == 1 && !person_role(e.role) && e.he + e.she == 0 &&
+        (!name_evidence(e.tokens[0]).name_list() || e.it > 0))  // "Ford … its", "Coles … it"
+      e.kind = SpeakerKind::organisation;
 }
 
 bool EntityRegistry::initials_match(std::size_t s, std::size_t e, std::string_view shortform) const {
@@ -280,6 +291,19 @@ void EntityRegistry::build() {
       // is as likely a species, a product or a place ("Caudipteryx", "Bidens").
       bool speaks = e < n && (t_.is_cue(e) || (e + 1 < n && t_.wc(e).aux && t_.is_cue(e + 1)));
       bool lone_ok = words.size() > 1 || speaks || !p.role.empty() || found;
+      // One word no name list holds, a place or an acronym that speaks is a body ("GitHub said",
+      // "Egypt said", "RIAA's notice"): a person comes with a fuller name first.
+      if (lone_ok && words.size() == 1 && !found && p.role.empty() &&
+          (!name_evidence(words[0]).name_list() || is_place_name(words[0]) || acronym_like(t_[p.name_token]))) {
+        Entity ent;
+        ent.name = p.name;
+        ent.kind = SpeakerKind::organisation;
+        ent.first_token = i;
+        entities_.push_back(ent);
+        org_mentions_.emplace_back(i, entities_.size() - 1);
+        i = e;
+        continue;
+      }
       if (lone_ok) {
         std::size_t idx;
         if (found && found->tokens.size() >= words.size()) {
@@ -393,6 +417,7 @@ void EntityRegistry::count_gender() {
       const auto& w = t_[x].lower;
       if (w == "he" || w == "his" || w == "him" || w == "himself") { ++e.he; break; }
       if (w == "she" || w == "her" || w == "hers" || w == "herself") { ++e.she; break; }
+      if (w == "it" || w == "its" || w == "itself") { ++e.it; break; }
     }
   }
 }

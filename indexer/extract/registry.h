@@ -23,6 +23,7 @@ struct Entity {
   std::size_t first_token = 0;
   int mentions = 0;                 // named mentions in the article
   int he = 0, she = 0;              // pronouns that follow a sentence naming only this person
+  int it = 0;                       // "it", "its" there: a body by another name
 };
 
 class EntityRegistry {

@@ -2,9 +2,40 @@
 
 #include "attribution.h"
 #include "lexicon.h"
+#include "names.h"
+#include "places.h"
 #include "utf8.h"
 
 namespace whosaid {
+
+namespace {
+
+// The last check on a person's name as given: it opens with a capital, holds no connector ("for
+// Biden", "In Global Islamic Politics", "Goddess of Stardom") and not only ordinary words.
+bool person_like(const std::string& name) {
+  if (name.empty()) return false;
+  unsigned char c0 = static_cast<unsigned char>(name[0]);
+  if (c0 < 0x80 && !std::isupper(c0)) return false;
+  bool any_name = false;
+  for (std::size_t s = 0; s < name.size();) {
+    std::size_t e = name.find(' ', s);
+    if (e == std::string::npos) e = name.size();
+    std::string w = name.substr(s, e - s);
+    s = e + 1;
+    if (w == "of" || w == "for" || w == "in" || w == "and" || w == "the" || w == "In" || w == "For") return false;
+    // nationalities and faiths name groups ("Iranian Chess", "Atheist Muslim", "Muslims")
+    static const char* const groups[] = {"muslim", "muslims", "christian", "christians", "jewish", "jew", "jews",
+                                         "catholic", "catholics", "hindu", "hindus", "buddhist", "buddhists",
+                                         "atheist", "atheists", "sikh", "sikhs", "protestant", "protestants"};
+    const std::string lw = utf8::to_lower(w);
+    if (is_place_word(lw) || std::find(std::begin(groups), std::end(groups), lw) != std::end(groups)) continue;
+    const NameEvidence ev = name_evidence(w);
+    if (!(ev.word && !ev.proper && !ev.name_list())) any_name = true;
+  }
+  return any_name;
+}
+
+}  // namespace
 
 Attribution describe_speaker(const Candidate& c, std::size_t q, const ArticleTokens& t, const EntityRegistry& r) {
   Attribution a;
@@ -67,9 +98,11 @@ Attribution describe_speaker(const Candidate& c, std::size_t q, const ArticleTok
   if (!a.affiliation.empty() && a.affiliation.find(' ') == std::string::npos &&
       lexicon::org_head(utf8::to_lower(a.affiliation)))
     if (const Entity* e = r.org_with_word(utf8::to_lower(a.affiliation), q, true)) a.affiliation = e->name;
-  if (a.kind != SpeakerKind::person) {
-    if (a.kind == SpeakerKind::organisation) a.role.clear();
+  if (a.kind == SpeakerKind::person && !a.speaker.empty() && !person_like(a.speaker)) {
+    unsigned char c0 = static_cast<unsigned char>(a.speaker[0]);
+    a.kind = c0 < 0x80 && !std::isupper(c0) ? SpeakerKind::anonymous : SpeakerKind::organisation;
   }
+  if (a.kind == SpeakerKind::organisation) a.role.clear();
   return a;
 }
 
