@@ -289,6 +289,18 @@ void CandidateFinder::resolve_named(Candidate& c, std::size_t q) const {
     return;
   }
   c.how = Resolution::described;
+  // "the police", "the government", "the company": a body the article named in full before
+  // (not "a police officer", "an official": people of it, unnamed)
+  if (lower.rfind("the ", 0) == 0 && lower.find(' ', 4) == std::string::npos) {
+    const std::string head = lower.substr(4);
+    if (lexicon::org_head(head) && !lexicon::title_word(head))
+      if (const Entity* e = registry_.org_with_word(head, q, false)) {
+        c.speaker = e->name;
+        c.entity = e;
+        c.kind = SpeakerKind::organisation;
+        c.how = Resolution::body;
+      }
+  }
 }
 
 // A pronoun stands for one of the people (or bodies) named before it: one candidate per person
