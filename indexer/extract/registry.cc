@@ -209,7 +209,15 @@ void EntityRegistry::build() {
     // Acronym definition: "International Federation for Human Rights (FIDH)"
     if (e + 2 < n && t_[e].text == "(" && t_[e + 2].text == ")" &&
         (acronym_like(t_[e + 1]) || initials_match(i, e, t_[e + 1].text))) {
-      std::string full = t_.span_text(i, e);
+      // The name may run back over "of the": "Catholic Bishops' Conference of the Philippines (CBCP)".
+      std::size_t from = i;
+      for (std::size_t s = i; s > 0 && i - s < 12;) {
+        --s;
+        if (t_[s].type != Token::Type::word || t_[s].sentence != t_[i].sentence) break;
+        if (t_[s].cap && initials_match(s, e, t_[e + 1].text)) from = s;
+        if (!t_[s].cap && !t_.wc(s).connector) break;
+      }
+      std::string full = t_.span_text(from, e);
       if (full.rfind("The ", 0) == 0) full = full.substr(4);
       acronyms_.emplace_back(std::string(t_[e + 1].text), full);
     }
