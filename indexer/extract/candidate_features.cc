@@ -47,9 +47,19 @@ const char* CandidateFeatures::verb_class(std::string_view w) {
   return "other";
 }
 
-CandidateFeatures::CandidateFeatures(const ArticleTokens& t, const EntityRegistry& registry, std::size_t q,
-                                     const PreviousSpeaker* previous)
+CandidateFeatures::CandidateFeatures(const ArticleTokens& t, const MentionParser& parser,
+                                     const EntityRegistry& registry, std::size_t q, const PreviousSpeaker* previous)
     : t_(t), registry_(registry), q_(q), previous_(previous) {
+  const std::size_t ss = t_.sentence_start(q);
+  std::size_t end = ss;  // up to the sentence's first verb of speech, or the quotation
+  while (end < q && !(t_[end].type == Token::Type::word && t_.is_cue(end))) ++end;
+  if (end > ss) {
+    Mention lead = parser.leading_subject(ss, end);
+    if (lead.usable() && !lead.pronoun) {
+      lead_token_ = lead.name_token;
+      if (lead.kind == SpeakerKind::person) lead_entity_ = registry_.find(lead.name);
+    }
+  }
   para_only_ = t_.paragraph_only_quotes(q);
   opens_para_ = q == 0 || t_[q - 1].type == Token::Type::newline;
   embedded_ = q > 0 && t_[q - 1].type == Token::Type::word && t_[q - 1].sentence == t_[q].sentence;
@@ -261,6 +271,8 @@ void CandidateFeatures::syntax(const Candidate& c, FeatureSet& f) const {
                     std::isdigit(static_cast<unsigned char>(w.lower[0]))))
       break;
   }
+  if ((lead_token_ >= s && lead_token_ < std::max(end, s + 1)) || (lead_entity_ && c.entity == lead_entity_ && c.how != Resolution::previous))
+    f.add_pair("leading_subject", "1", "source", source(c));
   std::size_t before = s;  // past an honorific or title: "back Mr. Kemp", "to Sen. Lee"
   while (before > 0 && before + 3 > s && t_[before - 1].type == Token::Type::word && t_.wc(before - 1).title) --before;
   if (before > 0 && (t_[before - 1].lower == "mr." || t_[before - 1].lower == "ms." || t_[before - 1].lower == "mrs." ||

@@ -8,13 +8,15 @@
 
 #include "article_tokens.h"
 #include "candidates.h"
+#include "mention.h"
 #include "registry.h"
 
 namespace whosaid {
 
 class CandidateFeatures {
  public:
-  CandidateFeatures(const ArticleTokens& t, const EntityRegistry& registry, std::size_t q, const PreviousSpeaker* previous);
+  CandidateFeatures(const ArticleTokens& t, const MentionParser& parser, const EntityRegistry& registry, std::size_t q,
+                    const PreviousSpeaker* previous);
 
   void write(Candidate& c, const std::vector<Candidate>& all) const;
 
@@ -37,6 +39,10 @@ class CandidateFeatures {
   const PreviousSpeaker* previous_;
   // The quotation's own shape, the same for all its candidates (they count in conjunction).
   bool para_only_, opens_para_, embedded_, sentence_cue_;
+  // The subject the quotation's sentence opens with (past adverbials): who a participle's
+  // "…, saying "…"" belongs to.
+  std::size_t lead_token_ = SIZE_MAX;
+  const Entity* lead_entity_ = nullptr;
 };
 
 }  // namespace whosaid

@@ -116,7 +116,7 @@ CandidateList CandidateFinder::find(std::size_t q, const PreviousSpeaker* previo
   }
   from_window(q, mentions);
   list.candidates = resolve(q, std::move(mentions), previous);
-  CandidateFeatures features(t_, registry_, q, previous);
+  CandidateFeatures features(t_, parser_, registry_, q, previous);
   for (auto& c : list.candidates) {
     c.features = FeatureSet(keep_names_);
     c.ante = FeatureSet(keep_names_);
