@@ -149,7 +149,7 @@ int run_index(const std::vector<std::string>& inputs, const RunOptions& o, const
   const ContentHashes stored = io.force ? ContentHashes{} : writer.stored_content_hashes();
   const std::string engine = engine_fingerprint();
   std::vector<Xapian::TermGenerator> generators(o.jobs);
-  for (auto& tg : generators) tg.set_stemmer(Xapian::Stem("english"));
+  for (auto& tg : generators) tg.set_stemmer(schema::stemmer());
 
   ProgressLine progress(progress_wanted(), progress_wanted() ? total_input_bytes(inputs) : 0);
   ProgressCounts counts;  // the consumer's, but for `problems` (the reader's, atomic)
@@ -186,7 +186,7 @@ int run_index(const std::vector<std::string>& inputs, const RunOptions& o, const
         const std::uint64_t id_hash = stable_hash64(item.article.id);
         if (item.fate == PipelineItem::Fate::unchanged && replaced.count(id_hash)) {
           Xapian::TermGenerator tg;  // the consumer has none of its own; this is rare
-          tg.set_stemmer(Xapian::Stem("english"));
+          tg.set_stemmer(schema::stemmer());
           extract_and_prepare(item, tg);
         }
         switch (item.fate) {

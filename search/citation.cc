@@ -3,12 +3,17 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "aliases.h"
+#include "attribution.h"
 #include "error.h"
+#include "places.h"
+#include "reader.h"
 #include "utf8.h"
 
 namespace whosaid {
@@ -27,40 +32,179 @@ std::string trim(std::string_view s) {
   return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
 }
 
+// An author as CSL and BibTeX want one: "Ludwig van Beethoven" is given "Ludwig", dropping
+// particle "van", family "Beethoven"; "Charles de Gaulle" non-dropping particle "de"; "Martin
+// Luther King Jr." suffix "Jr."; "Associated Press" a literal (an organisation is not a person).
 struct Name {
-  std::string family, given, literal;  // literal: an organisation or a one-word name
+  std::string given, dropping, non_dropping, family, suffix;
+  std::string literal;  // an organisation or a one-word byline: printed as it is
+
+  // The family name as a style shows it alone: "de Gaulle", "Beethoven".
+  std::string family_part() const {
+    if (!literal.empty()) return literal;
+    return non_dropping.empty() ? family : non_dropping + " " + family;
+  }
 };
 
-// "John Smith", "Smith, John", "Wikinews staff" -> the parts a style needs.
-Name parse_name(const std::string& raw) {
+bool is_suffix(const std::string& w) {
+  for (const char* s : {"Jr.", "Jr", "Sr.", "Sr", "Jnr", "Jnr.", "Snr", "Snr.", "II", "III", "IV"})
+    if (w == s) return true;
+  return false;
+}
+
+// Lower-case particles before a family name. Germanic ones are dropped when the family name
+// stands alone ("Beethoven", "Humboldt"; Chicago: "Beethoven, Ludwig van"); Romance, Arabic and
+// the rest stay with it ("de Gaulle", "da Silva", "al Assad"). A capitalised particle ("Van
+// Buren", "De Niro") is part of the family name.
+enum class Particle { none, dropping, non_dropping };
+Particle particle_kind(const std::string& w) {
+  for (const char* p : {"von", "van", "zu", "vom", "zum", "zur", "ter", "ten", "te", "der", "den"})
+    if (w == p) return Particle::dropping;
+  for (const char* p : {"de", "del", "della", "delle", "dello", "di", "da", "dal", "dalla", "du", "des", "dos", "das",
+                        "do", "le", "la", "lo", "les", "al", "el", "bin", "ibn", "ben", "bint", "y", "d'"})
+    if (w == p) return Particle::non_dropping;
+  return Particle::none;
+}
+
+// Words that make a byline an organisation's: "Associated Press", "Wikinews staff", "BBC News".
+bool organisation_word(const std::string& lower) {
+  for (const char* w : {"press", "news", "staff", "agency", "agencies", "wire", "wires", "service", "services",
+                        "network", "bureau", "desk", "team", "reporters", "correspondents", "editors", "editorial",
+                        "board", "newsroom", "media", "broadcasting", "corporation", "company", "inc", "inc.", "ltd",
+                        "ltd.", "llc", "group", "foundation", "institute", "university", "committee", "department",
+                        "ministry", "office", "council", "association", "organisation", "organization", "union",
+                        "party", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "radio",
+                        "television", "tv", "channel", "online", "writers", "contributors", "reuters", "afp"})
+    if (lower == w) return true;
+  return false;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s + " ") {
+    if (c == ' ' || c == '\t') {
+      if (!w.empty()) out.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
+// A byline that names no person: a known organisation, the outlet itself, one word, or one with
+// an organisation word in it.
+bool is_organisation(const std::string& s, const std::string& outlet) {
+  if (utf8::to_lower(s) == utf8::to_lower(trim(outlet))) return true;
+  if (utf8::to_lower(canonical_org(s)) != utf8::to_lower(s)) return true;  // an alias of a known one
+  for (const auto& e : org_alias_table())
+    if (utf8::to_lower(e.canonical) == utf8::to_lower(s)) return true;
+  auto words = split_words(s);
+  if (words.size() < 2) return true;
+  for (const auto& w : words)
+    if (organisation_word(utf8::to_lower(w))) return true;
+  return false;
+}
+
+// "First [particles] Family[,] [Jr.]" (given first) -> the parts; `words` without the suffix.
+Name parse_natural(const std::vector<std::string>& words) {
+  Name n;
+  if (words.empty()) return n;
+  std::size_t family = words.size() - 1;
+  n.family = words[family];
+  // A capitalised particle belongs to the family name: "Van Buren", "De Niro".
+  while (family > 1 && particle_kind(words[family - 1]) == Particle::none &&
+         particle_kind(utf8::to_lower(words[family - 1])) != Particle::none) {
+    --family;
+    n.family = words[family] + " " + n.family;
+  }
+  std::size_t start = family;
+  while (start > 0 && particle_kind(words[start - 1]) != Particle::none) --start;
+  n.given = join_words(words, 0, start);
+  if (start < family) {
+    const bool dropping = particle_kind(words[start]) == Particle::dropping;
+    std::string particles = join_words(words, start, family);
+    (dropping ? n.dropping : n.non_dropping) = particles;
+  }
+  return n;
+}
+
+// "John Smith", "Smith, John", "King, Martin Luther, Jr.", "Martin Luther King Jr.", "Associated
+// Press" -> the parts a style needs.
+Name parse_name(const std::string& raw, const std::string& outlet) {
   std::string s = trim(raw);
   Name n;
-  if (auto comma = s.find(','); comma != std::string::npos) {
-    n.family = trim(s.substr(0, comma));
-    n.given = trim(s.substr(comma + 1));
-    if (n.given.empty()) n.literal = n.family;
-    return n;
-  }
-  auto sp = s.rfind(' ');
-  if (sp == std::string::npos) {
+  if (is_organisation(s, outlet)) {
     n.literal = s;
     return n;
   }
-  n.family = s.substr(sp + 1);
-  n.given = trim(s.substr(0, sp));
+  std::vector<std::string> parts;  // by commas
+  for (std::size_t at = 0;;) {
+    std::size_t comma = s.find(',', at);
+    parts.push_back(trim(s.substr(at, comma == std::string::npos ? std::string::npos : comma - at)));
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  std::erase_if(parts, [](const std::string& p) { return p.empty(); });
+  std::string suffix;
+  if (parts.size() >= 2 && is_suffix(parts.back())) {  // "..., Jr."
+    suffix = parts.back();
+    parts.pop_back();
+  }
+  if (parts.size() >= 2) {  // "Family, Given", "van Beethoven, Ludwig"
+    auto fw = split_words(parts[0]);
+    std::size_t k = 0;
+    while (k + 1 < fw.size() && particle_kind(fw[k]) != Particle::none) ++k;
+    n.family = join_words(fw, k, fw.size());
+    if (k > 0) (particle_kind(fw[0]) == Particle::dropping ? n.dropping : n.non_dropping) = join_words(fw, 0, k);
+    n.given = parts[1];
+  } else {
+    auto words = split_words(parts.empty() ? s : parts[0]);
+    if (words.size() >= 3 && is_suffix(words.back())) {  // "Martin Luther King Jr."
+      suffix = words.back();
+      words.pop_back();
+    }
+    n = parse_natural(words);
+  }
+  n.suffix = suffix;
   return n;
 }
 
 std::vector<Name> authors_of(const Article& a) {
   std::vector<Name> out;
   for (const auto& raw : a.authors)
-    if (!trim(raw).empty()) out.push_back(parse_name(raw));
+    if (!trim(raw).empty()) out.push_back(parse_name(raw, a.outlet));
   return out;
 }
 
-std::string family_or_literal(const Name& n) { return n.literal.empty() ? n.family : n.literal; }
-std::string natural(const Name& n) { return n.literal.empty() ? n.given + " " + n.family : n.literal; }
-std::string inverted(const Name& n) { return n.literal.empty() ? n.family + ", " + n.given : n.literal; }
+std::string family_or_literal(const Name& n) { return n.family_part(); }
+
+// "Martin Luther King Jr.", "Ludwig van Beethoven" (Chicago 17: no comma before Jr.)
+std::string natural(const Name& n) {
+  if (!n.literal.empty()) return n.literal;
+  std::string out;
+  for (const auto* part : {&n.given, &n.dropping, &n.non_dropping, &n.family, &n.suffix})
+    if (!part->empty()) out += (out.empty() ? "" : " ") + *part;
+  return out;
+}
+
+// "King, Martin Luther, Jr.", "Beethoven, Ludwig van", "de Gaulle, Charles" (MLA, Chicago).
+std::string inverted(const Name& n) {
+  if (!n.literal.empty()) return n.literal;
+  std::string out = n.family_part();
+  std::string given = n.given;
+  if (!n.dropping.empty()) given += (given.empty() ? "" : " ") + n.dropping;
+  if (!given.empty()) out += ", " + given;
+  if (!n.suffix.empty()) out += ", " + n.suffix;
+  return out;
+}
 
 // "Liz Ann" -> "L. A."; "Jean-Luc" -> "J.-L."
 std::string initials(const std::string& given) {
@@ -94,7 +238,10 @@ bool ends_sentence(const std::string& s) {
 }
 std::string with_period(const std::string& s) { return ends_sentence(s) ? s : s + "."; }
 
-std::string italic(const std::string& s) { return "*" + s + "*"; }
+// Italics while a citation is built: between two control characters that no field keeps (marked()
+// removes them), turned into Markdown's *...* by cite() and into runs by cite_formatted().
+constexpr char kItalicOn = '\x0e', kItalicOff = '\x0f';
+std::string italic(const std::string& s) { return kItalicOn + s + kItalicOff; }
 
 std::string title_of(const Article& a) { return trim(a.title).empty() ? "" : trim(a.title); }
 
@@ -118,15 +265,13 @@ std::string quoted_words(const Quote& q, bool keep_period = true) {
 
 // "Liz Evenson, international justice director at Human Rights Watch," said ...
 std::string speaker_phrase(const Quote& q) {
-  std::string name = trim(q.speaker);
+  SpeakerDescription d = describe_speaker(q);
+  std::string name = d.name;
   if (name.empty()) return "An unidentified speaker";
-  if (q.speaker_kind == SpeakerKind::anonymous && !name.empty())
+  if (q.speaker_kind == SpeakerKind::anonymous)
     name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  std::string role = trim(q.role);
-  if (!role.empty() && q.former && role.rfind("former", 0) != 0) role = "former " + role;
-  std::string org = trim(q.affiliation);
-  if (!role.empty()) return name + ", " + role + (org.empty() ? "" : " at " + org) + ",";
-  if (!org.empty() && q.speaker_kind != SpeakerKind::organisation) return name + " of " + org;
+  if (!d.role.empty()) return name + ", " + d.role + (d.org.empty() ? "" : " at " + d.org) + ",";
+  if (!d.org.empty() && q.speaker_kind != SpeakerKind::organisation) return name + " of " + d.org;
   return name;
 }
 
@@ -155,7 +300,15 @@ std::string apa_date(const CitationDate& d) {
 }
 
 std::string apa_authors(const std::vector<Name>& names) {
-  auto one = [](const Name& n) { return n.literal.empty() ? n.family + ", " + initials(n.given) : n.literal; };
+  // "King, M. L., Jr.", "Beethoven, L. van", "de Gaulle, C."
+  auto one = [](const Name& n) {
+    if (!n.literal.empty()) return n.literal;
+    std::string out = n.family_part(), given = initials(n.given);
+    if (!n.dropping.empty()) given += (given.empty() ? "" : " ") + n.dropping;
+    if (!given.empty()) out += ", " + given;
+    if (!n.suffix.empty()) out += ", " + n.suffix;
+    return out;
+  };
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0) out += names.size() == 2 ? ", & " : (i + 1 == names.size() ? ", & " : ", ");
@@ -266,7 +419,7 @@ std::string chicago_bib_authors(const std::vector<Name>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i == 0) out += inverted(names[i]);
-    else out += (names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ")) + natural(names[i]);
+    else out += (i + 1 == names.size() ? ", and " : ", ") + natural(names[i]);  // "Ward, Geoffrey C., and Ken Burns"
   }
   return out;
 }
@@ -319,12 +472,11 @@ nlohmann::ordered_json date_parts(const CitationDate& d) {
 }
 
 std::string note_text(const Quote& q) {
-  std::string who = trim(q.speaker).empty() ? "an unidentified speaker" : trim(q.speaker);
-  std::vector<std::string> about;
-  if (!trim(q.role).empty()) about.push_back((q.former && q.role.rfind("former", 0) != 0 ? "former " : "") + trim(q.role));
-  if (!trim(q.affiliation).empty()) about.push_back(trim(q.affiliation));
+  SpeakerDescription d = describe_speaker(q);
+  std::string who = d.name.empty() ? "an unidentified speaker" : d.name;
   std::string desc;
-  for (const auto& s : about) desc += (desc.empty() ? "" : ", ") + s;
+  for (const auto* s : {&d.role, &d.org})
+    if (!s->empty()) desc += (desc.empty() ? "" : ", ") + *s;
   return "Quoting " + who + (desc.empty() ? "" : " (" + desc + ")") + ": \u201c" + quoted_words(q) + "\u201d [" +
          q.quote_id + "]";
 }
@@ -340,8 +492,16 @@ std::string cite_csl(const QuoteRecord& r, const CitationDate& accessed) {
   if (!names.empty()) {
     auto arr = nlohmann::ordered_json::array();
     for (const auto& n : names) {
-      if (n.literal.empty()) arr.push_back({{"family", n.family}, {"given", n.given}});
-      else arr.push_back({{"literal", n.literal}});
+      if (!n.literal.empty()) {
+        arr.push_back({{"literal", n.literal}});
+        continue;
+      }
+      nlohmann::ordered_json one{{"family", n.family}};
+      if (!n.given.empty()) one["given"] = n.given;
+      if (!n.non_dropping.empty()) one["non-dropping-particle"] = n.non_dropping;
+      if (!n.dropping.empty()) one["dropping-particle"] = n.dropping;
+      if (!n.suffix.empty()) one["suffix"] = n.suffix;
+      arr.push_back(std::move(one));
     }
     item["author"] = std::move(arr);
   }
@@ -376,6 +536,91 @@ std::string bib_escape(const std::string& s) {
   return out;
 }
 
+// BibTeX's "von Last, Jr, First": "van Beethoven, Ludwig", "de Gaulle, Charles", "King, Jr., Martin
+// Luther"; an organisation in braces, so that it is never split into names: {Associated Press}.
+std::string bib_name(const Name& n) {
+  if (!n.literal.empty()) return "{" + bib_escape(n.literal) + "}";
+  std::string von = n.dropping;
+  if (!n.non_dropping.empty()) von += (von.empty() ? "" : " ") + n.non_dropping;
+  std::string out = (von.empty() ? "" : von + " ") + n.family;
+  if (!n.suffix.empty() && !n.given.empty()) out += ", " + n.suffix + ", " + n.given;
+  else if (!n.given.empty()) out += ", " + n.given;
+  else if (!n.suffix.empty()) out += " " + n.suffix;
+  return bib_escape(out);
+}
+
+bool has_upper(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t at = i;
+    char32_t c = utf8::next(s, i);
+    std::string one(s.substr(at, i - at));
+    if (utf8::to_lower(one) != one) return true;
+    (void)c;
+  }
+  return false;
+}
+
+// A word starting with a capital: its first character is not what to_lower makes of it.
+bool capitalised(std::string_view w) {
+  if (w.empty()) return false;
+  std::size_t i = 0;
+  utf8::next(w, i);
+  std::string first(w.substr(0, i));
+  return utf8::to_lower(first) != first;
+}
+
+// The words of a title that name something (a person, place or organisation) in braces, so that a
+// style converting it to sentence case (APA) keeps their capitals, and nothing else, so that one
+// converting it to title case (MLA, Chicago) can: {{...}} around the whole title forbade both.
+// A sentence-case title ("Arrest made as mayor of Gdańsk stabbed") marks its names itself: every
+// capitalised word after the first. In a title-case one ("A Court Under Pressure"), only
+// acronyms, mixed case (iPhone), places and the words of the quotation's speaker and
+// organisation and of the outlet are.
+std::string bib_title(const std::string& title, const QuoteRecord& r) {
+  std::vector<std::string> words = split_words(title);
+  auto core_of = [](const std::string& w) {  // without the punctuation around it
+    std::size_t b = 0, e = w.size();
+    while (b < e && std::ispunct(static_cast<unsigned char>(w[b])) && w[b] != '\'') ++b;
+    while (e > b && std::ispunct(static_cast<unsigned char>(w[e - 1]))) --e;
+    return std::pair{b, e};
+  };
+  std::size_t long_words = 0, capital_words = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    auto [b, e] = core_of(words[i]);
+    if (e - b < 4) continue;
+    ++long_words;
+    capital_words += capitalised(std::string_view(words[i]).substr(b, e - b));
+  }
+  const bool title_case = long_words >= 2 && capital_words * 2 > long_words;
+  std::set<std::string> named;
+  for (const std::string* s : {&r.quote.speaker, &r.quote.affiliation, &r.article.outlet})
+    for (const auto& w : split_words(*s)) {
+      auto [b, e] = core_of(w);
+      if (e > b) named.insert(w.substr(b, e - b));
+    }
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    auto [b, e] = core_of(w);
+    std::string core = w.substr(b, e - b);
+    std::string rest_after_first = core.empty() ? "" : core.substr(1);
+    bool protect = false;
+    if (!core.empty() && capitalised(core)) {
+      bool acronym_or_mixed = has_upper(rest_after_first);
+      bool known = named.count(core) || is_place_name(core);
+      protect = acronym_or_mixed || known || (!title_case && i > 0);
+    } else if (!core.empty() && has_upper(core)) {
+      protect = true;  // "iPhone", "eBay"
+    }
+    if (!out.empty()) out += ' ';
+    if (protect)
+      out += bib_escape(w.substr(0, b)) + "{" + bib_escape(core) + "}" + bib_escape(w.substr(e));
+    else
+      out += bib_escape(w);
+  }
+  return out;
+}
+
 std::string cite_bibtex(const QuoteRecord& r, const CitationDate& accessed) {
   const Article& a = r.article;
   auto names = authors_of(a);
@@ -384,12 +629,15 @@ std::string cite_bibtex(const QuoteRecord& r, const CitationDate& accessed) {
   std::vector<std::pair<std::string, std::string>> fields;
   if (!names.empty()) {
     std::string authors;
-    for (const auto& n : names)
-      authors += (authors.empty() ? "" : " and ") + (n.literal.empty() ? bib_escape(inverted(n)) : "{" + bib_escape(n.literal) + "}");
+    for (const auto& n : names) authors += (authors.empty() ? "" : " and ") + bib_name(n);
     fields.emplace_back("author", "{" + authors + "}");
   }
-  if (!title_of(a).empty()) fields.emplace_back("title", "{{" + bib_escape(title_of(a)) + "}}");
-  if (!outlet.empty()) fields.emplace_back("journal", "{" + bib_escape(outlet) + "}");
+  if (!title_of(a).empty()) fields.emplace_back("title", "{" + bib_title(title_of(a), r) + "}");
+  if (!outlet.empty()) {
+    fields.emplace_back("journal", "{" + bib_escape(outlet) + "}");
+    // biblatex and pandoc: a newspaper article, whose day and month are part of its date.
+    fields.emplace_back("entrysubtype", "{newspaper}");
+  }
   if (!d.empty()) {
     fields.emplace_back("year", "{" + std::to_string(d.year) + "}");
     if (d.month) fields.emplace_back("month", kBibMonths[d.month - 1]);
@@ -481,7 +729,7 @@ std::string citation_key(const QuoteRecord& r) {
   const Article& a = r.article;
   auto names = authors_of(a);
   std::string base, title_word = key_word(a.title, true);
-  if (!names.empty()) base = key_word(family_or_literal(names[0]), false);
+  if (!names.empty()) base = key_word(names[0].literal.empty() ? names[0].family : names[0].literal, false);
   if (base.empty()) base = key_word(a.outlet, true);
   bool from_title = false;
   if (base.empty()) {
@@ -492,10 +740,22 @@ std::string citation_key(const QuoteRecord& r) {
   CitationDate d = parse_citation_date(a.date);
   std::string key = base + (d.empty() ? "nd" : std::to_string(d.year));
   if (!from_title && !title_word.empty() && title_word != base) key += title_word;
-  return key;
+  // Outlet, year and title word are shared by many articles ("wikinews2019us"): six hex digits of
+  // a hash of the article id make the key the article's own, the same for every quotation of it
+  // and in every run, whatever else the index holds.
+  return key + "-" + stable_hash_hex(a.id).substr(0, 6);
 }
 
-std::string cite(const QuoteRecord& r, CitationStyle style, const CitationDate& accessed) {
+namespace {
+
+// The citation with its italics marked (kItalicOn, kItalicOff).
+std::string marked(const QuoteRecord& record, CitationStyle style, const CitationDate& accessed) {
+  QuoteRecord r = record;
+  auto clean = [](std::string& s) { std::erase_if(s, [](char c) { return c == kItalicOn || c == kItalicOff; }); };
+  for (std::string* f : {&r.article.title, &r.article.outlet, &r.article.url, &r.article.date, &r.quote.text,
+                         &r.quote.speaker, &r.quote.role, &r.quote.affiliation, &r.quote.cue})
+    clean(*f);
+  for (auto& author : r.article.authors) clean(author);
   switch (style) {
     case CitationStyle::apa: return cite_apa(r);
     case CitationStyle::mla: return cite_mla(r, accessed);
@@ -504,6 +764,30 @@ std::string cite(const QuoteRecord& r, CitationStyle style, const CitationDate& 
     case CitationStyle::bibtex: return cite_bibtex(r, accessed);
   }
   return "";
+}
+
+}  // namespace
+
+std::string cite(const QuoteRecord& r, CitationStyle style, const CitationDate& accessed) {
+  std::string out = marked(r, style, accessed);
+  for (char& c : out)
+    if (c == kItalicOn || c == kItalicOff) c = '*';
+  return out;
+}
+
+std::vector<CitationRun> cite_formatted(const QuoteRecord& r, CitationStyle style, const CitationDate& accessed) {
+  std::vector<CitationRun> runs;
+  CitationRun run;
+  for (char c : marked(r, style, accessed)) {
+    if (c == kItalicOn || c == kItalicOff) {
+      if (!run.text.empty()) runs.push_back(run);
+      run = CitationRun{"", c == kItalicOn};
+    } else {
+      run.text += c;
+    }
+  }
+  if (!run.text.empty()) runs.push_back(run);
+  return runs;
 }
 
 }  // namespace whosaid

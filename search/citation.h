@@ -13,9 +13,11 @@
 // Missing metadata follows each style: no author -> the title takes the author's place (APA,
 // MLA; Chicago's bibliography leads with the outlet), no date -> "n.d." (APA, Chicago) or an
 // access date (MLA, Chicago), no outlet or URL -> left out. A field is never printed empty.
-// Italics (the outlet) are marked *like this* (Markdown) in the three prose styles.
+// Italics (the outlet) are marked *like this* (Markdown) in the three prose styles by cite();
+// cite_formatted() gives them as runs of text, for a page to set in italics and copy as plain text.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "quote_record.h"
 
@@ -39,8 +41,17 @@ CitationDate today();
 // The citation, newline-terminated. `accessed`: the access date styles print for web sources.
 std::string cite(const QuoteRecord& r, CitationStyle style, const CitationDate& accessed);
 
+// The same citation as runs of text, each in italics or not; their texts joined are the plain
+// text (no Markdown).
+struct CitationRun {
+  std::string text;
+  bool italic = false;
+};
+std::vector<CitationRun> cite_formatted(const QuoteRecord& r, CitationStyle style, const CitationDate& accessed);
+
 // A BibTeX / CSL key: first author's surname (else the outlet's or the title's first word),
-// year (or "nd") and the title's first significant word: "smith2024court". ASCII, lower case.
+// year (or "nd"), the title's first significant word, and six hex digits of a hash of the article
+// id: "smith2024court-3fa9c2". ASCII, lower case; one per article, the same in every run.
 std::string citation_key(const QuoteRecord& r);
 
 }  // namespace whosaid

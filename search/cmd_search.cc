@@ -1,5 +1,5 @@
 // whosaid search [--format text|json|jsonl] [--limit N] [--offset N] [--sort relevance|date] QUERY
-//                [--queries FILE]
+//                [--queries FILE] [--facets | --no-facets]
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -70,7 +70,9 @@ int cmd_search(int argc, char** argv) {
                            "  whosaid search --format jsonl --queries queries.txt   one query per line, one\n"
                            "                                                        answer per line, with elapsed_ms\n"
                            "  whosaid search --db tcp:10.0.0.2:7001 --db tcp:10.0.0.3:7001 --allow-partial ICC\n"
-                           "                                   two shards as one; names a shard that is down",
+                           "                                   two shards as one; names a shard that is down\n\n"
+                           "Capitals and accents do not matter (Kenosha = kenosha, Gdansk = Gdańsk). Totals and\n"
+                           "facet counts are exact when the search saw every match, else estimates (\"about\").",
                            common);
   std::vector<std::string> words;
   SearchRequest req;
@@ -80,6 +82,11 @@ int cmd_search(int argc, char** argv) {
   app->add_option("--offset", req.offset, "hits to skip (default 0)");
   app->add_option("--sort", sort, "relevance (default), date (newest first) or oldest");
   app->add_flag("--all-copies", all, "list identical quotations separately instead of the earliest");
+  bool facets = false, no_facets = false;
+  app->add_flag("--facets", facets,
+                "count the top speakers and organisations (the default but for --format jsonl, whose\n"
+                "lines have no place for them: there --queries prints them with --facets)");
+  app->add_flag("--no-facets", no_facets, "do not count them (a faster search)");
   std::string queries;
   app->add_option("--queries", queries,
                   "run every line of FILE ('-': stdin) as a query in this one process; prints one answer\n"
@@ -90,8 +97,12 @@ int cmd_search(int argc, char** argv) {
   return run_verb(*app, argc, argv, [&] {
     if (words.empty() == queries.empty())
       throw Error(words.empty() ? "no QUERY given (try --help)" : "give either QUERY or --queries FILE, not both");
+    if (facets && no_facets) throw Error("give either --facets or --no-facets, not both");
     req.sort = parse_sort_order(sort);
     req.collapse_duplicates = !all;
+    // Counted only where shown: jsonl prints a hit per line, or with --queries one line per query
+    // that carries them only when asked.
+    req.facets = facets || (!no_facets && common.format != "jsonl");
     QuoteIndex index = open_index(common);
     if (!queries.empty()) {
       int rc = run_query_file(queries, index, req, *stdout_printer(common, &index));

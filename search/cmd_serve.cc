@@ -270,7 +270,7 @@ int cmd_serve(int argc, char** argv) {
       "The index may be updated by whosaid-index while it runs: every request sees the latest\n"
       "committed state, without a restart.\n\n"
       "API (GET; answers are the JSON of docs/json-output.md; errors are {\"error\": \"...\"}):\n"
-      "  /api/search?q=QUERY&limit=10&offset=0&sort=relevance|date|oldest&all_copies=1&facets=10\n"
+      "  /api/search?q=QUERY&limit=10&offset=0&sort=relevance|date|oldest&all_copies=1&facets=0|1|N\n"
       "  /api/verify?claim=TEXT&speaker=NAME\n"
       "  /api/cite?id=QUOTE_ID&style=apa|mla|chicago|csl-json|bibtex&accessed=YYYY-MM-DD\n"
       "  /api/quotes/QUOTE_ID      (the '#' of an id written %23)\n"

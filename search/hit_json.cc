@@ -53,10 +53,11 @@ Json search_to_json(const SearchResult& r) {
   j["corrected"] = r.corrected;
   j["total"] = r.total;
   j["total_exact"] = r.total_exact;
+  j["exact"] = r.exact;
   Json hits = Json::array();
   for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
   j["hits"] = std::move(hits);
-  j["facets"] = {{"speakers", facets_to_json(r.speakers)}, {"orgs", facets_to_json(r.orgs)}};
+  if (r.facets) j["facets"] = {{"speakers", facets_to_json(r.speakers)}, {"orgs", facets_to_json(r.orgs)}};
   if (r.missing_shards) j["missing_shards"] = missing_shards_to_json(*r.missing_shards);
   return j;
 }

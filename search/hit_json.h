@@ -13,7 +13,7 @@
 
 namespace whosaid {
 
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 
 using Json = nlohmann::ordered_json;
 

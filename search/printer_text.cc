@@ -1,6 +1,7 @@
 // Text for people: who said it (role, organisation), when and where, the words, the link.
 #include <fmt/format.h>
 
+#include "attribution.h"
 #include "error.h"
 #include "printer.h"
 
@@ -45,9 +46,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 // "Liz Evenson, international justice director, Human Rights Watch"
 std::string attribution(const Quote& q) {
-  std::string speaker = q.speaker.empty() ? "(speaker unknown)" : q.speaker;
-  std::string role = q.role.empty() ? "" : (q.former && q.role.rfind("former", 0) != 0 ? "former " : "") + q.role;
-  return join({speaker, role, q.affiliation}, ", ");
+  SpeakerDescription d = describe_speaker(q);
+  return join({d.name.empty() ? "(speaker unknown)" : d.name, d.role, d.org}, ", ");
 }
 
 // "2024-12-05 · Reuters · A Court Under Pressure"
@@ -70,8 +70,8 @@ class TextPrinter : public Printer {
     out_ << fmt::format("{}{} quotation{}", r.total_exact ? "" : "about ", r.total, r.total == 1 ? "" : "s");
     if (!r.hits.empty() && r.hits.size() < r.total) out_ << fmt::format(" ({} shown)", r.hits.size());
     out_ << '\n';
-    print_facet("Speakers", r.speakers);
-    print_facet("Organisations", r.orgs);
+    print_facet("Speakers", r.speakers, r.exact);
+    print_facet("Organisations", r.orgs, r.exact);
   }
 
   void search_timed(const SearchResult& r, double elapsed_ms) override {
@@ -116,10 +116,11 @@ class TextPrinter : public Printer {
     out_ << '\n';
   }
 
-  void print_facet(std::string_view title, const std::vector<FacetCount>& counts) {
+  // Counts are estimates unless the search saw every match: "Reuters (about 120)".
+  void print_facet(std::string_view title, const std::vector<FacetCount>& counts, bool exact) {
     if (counts.empty()) return;
     std::vector<std::string> parts;
-    for (const auto& f : counts) parts.push_back(fmt::format("{} ({})", f.value, f.count));
+    for (const auto& f : counts) parts.push_back(fmt::format("{} ({}{})", f.value, exact ? "" : "about ", f.count));
     out_ << title << ": " << join(parts, ", ") << '\n';
   }
 

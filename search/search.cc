@@ -11,16 +11,19 @@
 #include "date_order.h"
 #include "error.h"
 #include "schema.h"
+#include "snippet.h"
 #include "xapian_error.h"
 
 namespace whosaid {
 
 namespace {
 
-// Facet counts and the total are exact up to this many matches, and a sample (and fast) for
-// broader queries on millions of quotations: checking every match tripled the time of a query
-// with many matches on a million quotations.
+// The most matches the facet spy reads locally: a match sorted by date examines every match, and
+// reading the facets value of each of 100,000 scattered matches costs an index block each.
+// Over remote shards, the matches every shard examines at least, so that fewer matches in all are
+// counted exactly there without a second round of messages.
 constexpr Xapian::doccount kFacetSample = 1000;
+
 
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_WILDCARD |
@@ -104,9 +107,10 @@ void resolve_duplicates(const QuoteIndex& index, const Xapian::Query& query, std
 }
 
 // Counts the speakers and organisations of the first `sample` matches the matcher looks at.
-// Every count is a value look-up in the index: without a bound, a query matching 100,000
-// quotations reads 100,000 values for two lists of ten names. One value (Value::facets) holds
-// all three parts: a look-up of a scattered match reads an index block of its own.
+// Every count is a value look-up in the index: without a bound, a query sorted by date and
+// matching 100,000 quotations reads 100,000 values for two lists of ten names. One value
+// (Value::facets) holds all three parts: a look-up of a scattered match reads an index block of
+// its own.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(Xapian::doccount sample) : sample_(sample) {}
@@ -168,19 +172,14 @@ Hit make_hit(const Xapian::Document& doc, Xapian::docid docid, double weight) {
   return hit;
 }
 
-std::string snippet_of(const Xapian::MSet& mset, const std::string& text) {
-  // The whole quote: quotes are short, and a cut one misleads. With nothing to choose between,
-  // no background model (it looks up every word's frequency in the index).
-  return mset.snippet(text, 2 * text.size() + 100, Xapian::Stem("english"), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                      "<b>", "</b>", "");
-}
-
-// The spies that count the facets and the total. A remote shard runs only Xapian's own match
-// spies: there every shard counts what it examines with ValueCountMatchSpy and the counts add up.
+// The spies that count the facets (none when they are not wanted). A remote shard runs only
+// Xapian's own match spies: there every shard counts what it examines with ValueCountMatchSpy and
+// the counts add up.
 struct Counters {
-  explicit Counters(bool remote_) : remote(remote_), sampled(kFacetSample) {}
+  Counters(bool remote_, bool wanted_) : remote(remote_), wanted(wanted_), sampled(kFacetSample) {}
 
   std::vector<Xapian::MatchSpy*> spies() {
+    if (!wanted) return {};
     if (remote) return {&all};
     return {&sampled};
   }
@@ -197,21 +196,28 @@ struct Counters {
     return t;
   }
 
-  bool remote;
+  bool remote, wanted;
   FacetSpy sampled;
   Xapian::ValueCountMatchSpy all{schema::Value::facets};
 };
 
+// A count among `examined` matches scaled up to `estimated` matches (at most `upper`, never less
+// than what was counted).
+std::size_t scale(std::size_t count, double factor, Xapian::doccount upper) {
+  auto scaled = static_cast<std::size_t>(static_cast<double>(count) * factor + 0.5);
+  return std::max(count, std::min<std::size_t>(scaled, upper));
+}
+
 SearchResult search_once(const QuoteIndex& index, const Xapian::Query& query, const SearchRequest& req) {
   const Xapian::Database& db = index.database();
   const bool remote = index.has_remote();
-  // The match for the hits stops looking once no other match can enter them: its spies may have
-  // seen only some of the matches, a different some on one index and on its shards. Over remote
-  // shards it is made to examine kFacetSample matches (each shard as many of its own), as a
-  // second match would be another round of messages to every shard; locally a second match for
-  // the counts, only when needed, costs less than examining kFacetSample matches for every query.
-  Counters seen(remote);
-  const Xapian::doccount check_at_least = remote ? kFacetSample : 0;
+  // The match for the hits stops looking once no other match can enter them: totals and facets
+  // are exact when it saw every match, and estimates otherwise (the decision of issue 14: a
+  // second match to count them exactly doubled the time of a search). Over remote shards, with
+  // facets, each shard examines kFacetSample of its matches: fewer in all are then counted exactly
+  // in the one round of messages.
+  Counters seen(remote, req.facets);
+  const Xapian::doccount check_at_least = remote && req.facets ? kFacetSample : 0;
 
   SearchResult r;
   Xapian::MSet mset;
@@ -245,38 +251,39 @@ SearchResult search_once(const QuoteIndex& index, const Xapian::Query& query, co
   }
   r.total = mset.get_matches_estimated();
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  r.exact = r.total_exact;
 
-  // Facets and the total: exact whenever fewer than kFacetSample quotations match, and then the
-  // same on one index and on its shards. When the match's spies saw every match, from them; locally,
-  // when fewer than kFacetSample may match, from a match of their own that examines up to
-  // kFacetSample (all of them, or a sample); a broad query keeps the sample its match saw (making
-  // every local match examine 1,000 matches doubled the p50 of the 1M-quotation bench).
-  // Remote: every shard examined at least kFacetSample of its matches, so fewer in all means all.
-  const bool all_seen =
-      remote ? seen.examined() < kFacetSample
-             : mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound() &&
-                   seen.examined() >= mset.get_uncollapsed_matches_upper_bound();
-  const Counters* counted = &seen;
-  std::unique_ptr<Counters> recount;
-  if (!remote && !all_seen && mset.get_uncollapsed_matches_lower_bound() < kFacetSample) {
-    recount = std::make_unique<Counters>(remote);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    for (auto* spy : recount->spies()) enquire.add_matchspy(spy);
-    enquire.get_mset(0, 0, kFacetSample);
-    counted = recount.get();
+  if (req.facets) {
+    // Every match seen: the spy counted as many as match. Xapian leaves the uncollapsed bounds
+    // loose (an OR of synonyms: 4 to 6) when it has seen every match, but the collapsed count is
+    // then exact, which it cannot be before. Over remote shards, fewer than kFacetSample counted
+    // in all means every shard counted all of its own.
+    const Xapian::doccount lower = mset.get_uncollapsed_matches_lower_bound();
+    const Xapian::doccount upper = mset.get_uncollapsed_matches_upper_bound();
+    const Xapian::doccount examined = seen.examined();
+    const bool all_seen =
+        (lower == upper && examined >= upper) ||
+        (req.collapse_duplicates && r.total_exact && examined >= lower && (remote || examined < kFacetSample)) ||
+        (remote && examined < kFacetSample);
+    const FacetTally tally = seen.tally();
+    r.facets = true;
+    r.speakers = tally.speakers(req.facet_limit);
+    r.orgs = tally.orgs(req.facet_limit);
+    if (all_seen) {
+      r.total = req.collapse_duplicates ? tally.texts() : examined;
+      r.total_exact = r.exact = true;
+    } else {
+      r.exact = false;
+      const double factor =
+          examined > 0 ? static_cast<double>(mset.get_uncollapsed_matches_estimated()) / examined : 1.0;
+      for (auto* list : {&r.speakers, &r.orgs})
+        for (auto& f : *list) f.count = scale(f.count, factor, upper);
+    }
   }
-  const FacetTally tally = counted->tally();
-  if (all_seen || (recount && recount->examined() < kFacetSample)) {
-    r.total = req.collapse_duplicates ? tally.texts() : counted->examined();
-    r.total_exact = true;
-  }
-  r.speakers = tally.speakers(req.facet_limit);
-  r.orgs = tally.orgs(req.facet_limit);
 
   if (req.collapse_duplicates) resolve_duplicates(index, query, r.hits, collapse_keys);
-  for (auto& hit : r.hits) hit.snippet = snippet_of(mset, hit.record.quote.text);
+  const Highlighter highlight(query);
+  for (auto& hit : r.hits) hit.snippet = highlight(hit.record.quote.text);
   if (index.partial_allowed()) r.missing_shards = index.missing();
   return r;
 }

@@ -20,6 +20,7 @@ struct SearchRequest {
   std::size_t limit = 10;
   SortOrder sort = SortOrder::relevance;
   bool collapse_duplicates = true;  // identical quotations: show the earliest, count the others
+  bool facets = true;               // count speakers and organisations (only where they are shown)
   std::size_t facet_limit = 10;     // top speakers and organisations to report
   bool spelling = true;             // when the query finds nothing: suggest a correction and answer it
   double time_limit_seconds = 0;    // > 0: the matcher stops looking for better hits after this (serve)
@@ -34,9 +35,14 @@ struct SearchResult {
   std::string query;         // as asked
   std::string suggestion;    // "did you mean" (the whole corrected query) when `query` found nothing
   bool corrected = false;    // the hits are for `suggestion`: `query` found nothing
-  std::size_t total = 0;     // matching quotations (estimated when not exact)
+  std::size_t total = 0;     // matching quotations (Xapian's estimate when not exact)
   bool total_exact = true;
+  // The total and the facet counts are all exact: the match saw every matching quotation. Else
+  // the total is Xapian's estimate and each facet count the count among the matches seen scaled
+  // up to the estimated matches (docs/json-output.md).
+  bool exact = true;
   std::vector<Hit> hits;
+  bool facets = false;               // counted (SearchRequest::facets); else the lists are empty
   std::vector<FacetCount> speakers;  // top speakers among the matches
   std::vector<FacetCount> orgs;      // top organisations among the matches
   // With --allow-partial: the shards that did not answer (empty: none).

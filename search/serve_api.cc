@@ -126,7 +126,10 @@ ApiReply api_search(const QuoteIndex& index, const ApiParams& params, const ApiL
     req.query = p.text("q", limits.max_query_bytes);
     req.limit = p.number("limit", req.limit, limits.max_page);
     req.offset = p.number("offset", 0, limits.max_offset);
-    req.facet_limit = p.number("facets", req.facet_limit, 50);
+    // facets: 0 (none counted: a faster search), 1 (the default: ten of each), or how many of each.
+    const std::size_t facets = p.number("facets", 1, 50);
+    req.facets = facets > 0;
+    if (facets > 1) req.facet_limit = facets;
     req.collapse_duplicates = !p.flag("all_copies");
     if (std::string sort = p.text("sort", 20); !sort.empty()) {
       try {
@@ -169,10 +172,20 @@ ApiReply api_cite(const QuoteIndex& index, const ApiParams& params, const ApiLim
     }
     auto record = index.find(id);
     if (!record) return api_error(404, fmt::format("no quotation {}", utf8::abbreviate(id, 100)));
+    // "citation" marks italics as Markdown; "formatted" gives the runs to set in italics, and
+    // "text" the plain text to copy.
+    Json formatted = Json::array();
+    std::string text;
+    for (const auto& run : cite_formatted(*record, style, accessed)) {
+      formatted.push_back({{"text", run.text}, {"italic", run.italic}});
+      text += run.text;
+    }
     return ok(Json{{"format_version", kFormatVersion},
                    {"quote_id", id},
                    {"style", style_name},
-                   {"citation", cite(*record, style, accessed)}});
+                   {"citation", cite(*record, style, accessed)},
+                   {"text", text},
+                   {"formatted", std::move(formatted)}});
   });
 }
 

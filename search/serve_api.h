@@ -3,8 +3,9 @@
 // verify_output.h), so `GET /api/search?q=ICC` and `whosaid search --format json ICC` agree.
 //
 //   GET /api/search    q, limit, offset, sort, all_copies, facets   -> search_to_json
+//                      (facets: 0 none, 1 ten of each (the default), N up to 50: N of each)
 //   GET /api/verify    claim, speaker                                -> verify_to_json
-//   GET /api/cite      id, style, accessed                           -> {quote_id, style, citation}
+//   GET /api/cite      id, style, accessed              -> {quote_id, style, citation, text, formatted}
 //   GET /api/quotes/ID                                               -> a hit with its paragraph (show)
 //   GET /api/speakers  q, limit                                      -> speakers_to_json
 //   GET /healthz                                                     -> {status, quotations}

@@ -47,6 +47,12 @@ def test_endpoints(srv, opts, db, seed):
     check(r.get("facets", {}).get("speakers") and r["facets"].get("orgs"), "/api/search: speaker and org facets")
     snippet = " ".join(h["snippet"] for h in r["hits"])
     check("<b>" in snippet, "/api/search: snippets mark the matched words with <b>")
+    check(r.get("exact") is True and r.get("total_exact") is True, "/api/search?q=ICC: four matches, counted exactly")
+    status, r0 = srv.get("/api/search", q="ICC", facets="0")
+    check(status == 200 and "facets" not in r0 and r0["total"] == r["total"] and r0["hits"] == r["hits"],
+          "/api/search facets=0: the same hits and total, no facets counted")
+    check(r0 == cli_json([opts.whosaid, "search", "--db", db, "--format", "json", "--no-facets", "ICC"]),
+          "/api/search facets=0 is `whosaid search --format json --no-facets`")
 
     status, page = srv.get("/api/search", q="ICC", limit=2, offset=2, sort="date")
     cli = cli_json([opts.whosaid, "search", "--db", db, "--format", "json", "--limit", "2", "--offset", "2",
@@ -88,6 +94,9 @@ def test_endpoints(srv, opts, db, seed):
                               first["quote_id"]], capture_output=True, text=True).stdout
         check(status == 200 and c["citation"] == cli and first["speaker"] in c["citation"],
               f"/api/cite style={style}: as `whosaid cite`")
+        runs = c.get("formatted", [])
+        check(status == 200 and "".join(run["text"] for run in runs) == c.get("text") and "*" not in c.get("text", "*"),
+              f"/api/cite style={style}: formatted runs whose text is the plain text, without Markdown")
     status, c = srv.get("/api/cite", id=first["quote_id"], style="csl-json")
     check(status == 200 and json.loads(c["citation"])[0]["type"] == "article-newspaper", "/api/cite csl-json parses")
 

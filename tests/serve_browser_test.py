@@ -2,7 +2,8 @@
 """End-to-end test of the `whosaid serve` page in Debian's chromium, headless, driven through the
 DevTools protocol (python3-websocket; no npm). It loads the page, types ICC into the search box and
 presses Enter, waits for the seed article's quotations, runs a verify, saves a screenshot, narrows
-by an organisation facet, and opens a citation.
+by an organisation facet, and opens a citation (italics set as italics, copied as plain text); then,
+390 px wide as on a phone, checks that the facets come before the results and saves that too.
 
 Expected results come from whosaid-index --extract on the seed article, not from this file.
 Exit 77 (skipped) only when chromium is not installed or cannot start at all.
@@ -116,10 +117,10 @@ class Chromium:
             self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13,
                       nativeVirtualKeyCode=13, **({"text": "\r"} if kind == "keyDown" else {}))
 
-    def screenshot(self, path):
-        width, height = self.js("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-        self.call("Emulation.setDeviceMetricsOverride", width=1280, height=min(height, 4000), deviceScaleFactor=1,
-                  mobile=False)
+    def screenshot(self, path, width=1280):
+        _, height = self.js("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=min(height, 4000), deviceScaleFactor=1,
+                  mobile=width < 700)
         png = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
         self.call("Emulation.clearDeviceMetricsOverride")
         with open(path, "wb") as f:
@@ -220,6 +221,43 @@ def run(browser, base, seed, screenshot):
     browser.click("#cite-copy")
     status = browser.wait_for("document.getElementById('cite-status').textContent", "the copy status")
     check(bool(status), f"copy: {status}")
+    browser.click("#cite-close")
+
+    # 6. A citation with an outlet: the outlet in italics, never Markdown's asterisks, and Copy
+    # takes the plain text.
+    browser.call("Page.navigate", url=base + "/?q=tides")
+    browser.wait_for("document.querySelectorAll('#results .hit').length === 1", "the Harbour Times quotation")
+    browser.click("#results .hit .cite-button")
+    italic = browser.wait_for("[...document.querySelectorAll('#cite-text i')].map(e => e.textContent).join('|')",
+                              "an italic outlet")
+    check(italic == "Harbour Times", f"cite: the outlet is set in italics: {italic!r}")
+    shown = browser.js("document.getElementById('cite-text').textContent")
+    check("*" not in shown and "Harbour Times" in shown, f"cite: no Markdown in the dialog: {shown[:120]!r}")
+    plain = browser.js("citePlain")
+    check(plain == shown and "*" not in plain, f"copy: the plain text without Markdown: {plain[:120]!r}")
+    browser.click("#cite-close")
+
+    # 7. A 390-px phone: the facets come before the results (they started 7,200 px down), and the
+    # counts are marked when they are estimates.
+    browser.call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
+    browser.call("Page.navigate", url=base + "/?q=ICC")
+    browser.wait_for(f"document.querySelectorAll('#results .hit').length === {len(seed_ids)}", "results at 390 px")
+    browser.wait_for("document.querySelectorAll('#facets .facet').length > 0", "facets at 390 px")
+    tops = browser.js("""(() => { const top = (e) => e.getBoundingClientRect().top + window.scrollY;
+        return [top(document.getElementById('facets')), top(document.querySelector('#results .hit')),
+                document.getElementById('facets').getBoundingClientRect().height,
+                document.documentElement.scrollWidth]; })()""")
+    facets_top, first_hit_top, facets_height, page_width = tops
+    check(facets_top < first_hit_top, f"390 px: the facets ({facets_top:.0f} px) come before the results ({first_hit_top:.0f} px)")
+    check(facets_height < 250, f"390 px: the facets take little room ({facets_height:.0f} px)")
+    check(page_width <= 390, f"390 px: nothing wider than the screen ({page_width} px)")
+    counts = browser.js("[...document.querySelectorAll('#facets .count')].map(e => e.textContent)")
+    check(all(c.isdigit() for c in counts), f"exact counts are plain numbers: {counts}")
+    if screenshot:
+        narrow = screenshot.replace(".png", "-390.png")
+        browser.screenshot(narrow, width=390)
+        check(os.path.getsize(narrow) > 5000, f"390-px screenshot saved: {narrow}")
+    browser.call("Emulation.clearDeviceMetricsOverride")
 
 
 def main():
@@ -236,7 +274,14 @@ def main():
         return SKIP
     os.makedirs(opts.workdir, exist_ok=True)
     db = os.path.join(opts.workdir, "serve-browser.db")
-    index_corpus(opts.index, db, [opts.corpus])
+    # One article with an outlet (the seed article has none), for the italics of a citation.
+    extra = os.path.join(opts.workdir, "harbour.jsonl")
+    with open(extra, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "harbour-tides", "title": "Sea levels rise", "outlet": "Harbour Times",
+                            "date": "2024-05-02", "url": "https://harbour.example/tides",
+                            "text": "\"The tides are rising faster than anyone predicted,\" said Ana Costa, "
+                                    "a marine scientist at the University of Lisbon.\n"}) + "\n")
+    index_corpus(opts.index, db, [opts.corpus, extra])
     seed = extract(opts.index, os.path.join(opts.corpus, "icc-assembly.txt"))
     screenshot = opts.screenshot or os.path.join(opts.workdir, "serve-screenshot.png")
 

@@ -125,12 +125,31 @@ def whosaid_json(bin_, verb, dbs, *args):
 
 
 def search_view(doc):
-    """What must agree: every hit in order (scores to 9 digits), totals, facets."""
+    """What must agree: every hit in order (scores to 9 digits); totals and facets when exact.
+
+    Totals and facet counts are exact when the search saw every match, and estimates otherwise
+    (issue 14); one index and its shards examine different matches, so only exact counts must
+    agree ("exact": true on both sides; the count of such comparisons is printed)."""
     if doc is None:
         return None
     hits = [(h["quote_id"], round(h["score"], 9), h["duplicates"], h["snippet"]) for h in doc["hits"]]
-    return {"hits": hits, "total": doc["total"], "facets": doc["facets"], "suggestion": doc["suggestion"],
-            "corrected": doc["corrected"]}
+    return {"hits": hits, "counts": (doc["total"], doc.get("facets")) if doc.get("exact") else "estimated",
+            "suggestion": doc["suggestion"], "corrected": doc["corrected"]}
+
+
+exact_compared = [0, 0]  # searches whose counts were exact on both sides, searches compared
+
+
+def same_search(c, what, single, sharded):
+    """Hits always; counts when both are exact."""
+    if single is None or sharded is None:
+        return c.equal(what, single, sharded)
+    exact = single["counts"] != "estimated" and sharded["counts"] != "estimated"
+    exact_compared[0] += exact
+    exact_compared[1] += 1
+    if not exact:
+        single, sharded = dict(single, counts=None), dict(sharded, counts=None)
+    c.equal(what, single, sharded)
 
 
 def verify_view(doc):
@@ -221,8 +240,8 @@ def main():
             shards.append(db)
 
         # The shards partition the quotations: same count, every shard some.
-        count = lambda db: whosaid_json(a.search_bin, "search", [db], "--limit", "0", "--all-copies",
-                                        "said OR NOT zzzzqq")["total"]
+        count = lambda db: len(whosaid_json(a.search_bin, "search", [db], "--limit", "100000", "--all-copies",
+                                            "--no-facets", "said OR NOT zzzzqq")["hits"])
         counts = [count(db) for db in shards]
         c.equal("quotations in the shards add up", count(one), sum(counts))
         c.true("every shard holds quotations", all(n > 0 for n in counts), str(counts))
@@ -237,8 +256,8 @@ def main():
                 f.write(f"remote 127.0.0.1:{servers.ports[k]}\n")
 
         # ---- search ----
-        # Facets and totals are exact up to 1,000 matches (a sample beyond: docs/json-output.md),
-        # so the queries compared match fewer; "said" and "kind:partial" match many of them.
+        # Facets and totals are exact when the search saw every match (estimates otherwise:
+        # docs/json-output.md); "said" and "kind:partial" match many quotations.
         queries = ["ICC", "court", "speaker:Evenson", "org:HRW", "budget", "\"the strike\"", "strike OR budget",
                    "date:2020..2030", "kind:partial", "said", "date:..2019-06 OR strike"]
         queries += data_queries(a.search_bin, one)
@@ -250,16 +269,19 @@ def main():
                     args = ["--sort", sort, *page, q]
                     single = search_view(whosaid_json(a.search_bin, "search", [one], *args))
                     for dbs in ([stub], remote):
-                        c.equal(f"search {args} on {dbs[0]}", single,
-                                search_view(whosaid_json(a.search_bin, "search", dbs, *args)))
+                        same_search(c, f"search {args} on {dbs[0]}", single,
+                                    search_view(whosaid_json(a.search_bin, "search", dbs, *args)))
                     n += 1
         # Xapian 1.4's remote protocol serves no spelling data: "did you mean" needs a local shard.
         doc = whosaid_json(a.search_bin, "search", [stub], "Rubenstein")
         c.true("remote shards: no spelling suggestion (docs/scale-out.md)", doc["suggestion"] == "" and not doc["hits"])
         all_copies = ["--all-copies", "--limit", "50", "said"]
-        c.equal("search --all-copies", search_view(whosaid_json(a.search_bin, "search", [one], *all_copies)),
-                search_view(whosaid_json(a.search_bin, "search", [stub], *all_copies)))
-        print(f"search: {n} query/sort/page combinations on a stub and on three tcp: --db values")
+        same_search(c, "search --all-copies", search_view(whosaid_json(a.search_bin, "search", [one], *all_copies)),
+                    search_view(whosaid_json(a.search_bin, "search", [stub], *all_copies)))
+        print(f"search: {n} query/sort/page combinations on a stub and on three tcp: --db values; "
+              f"counts exact on both sides and compared in {exact_compared[0]} of {exact_compared[1]}")
+        c.true("most small searches are counted exactly on both sides", exact_compared[0] * 2 > exact_compared[1],
+               str(exact_compared))
 
         # ---- speakers, show, cite ----
         c.equal("speakers", whosaid_json(a.search_bin, "speakers", [one], "--limit", "20"),
@@ -292,8 +314,9 @@ def main():
             f.write(f"auto {os.path.basename(shards[0])}\nremote 127.0.0.1:{servers.ports[1]}\n"
                     f"remote 127.0.0.1:{servers.ports[2]}  # shard 3\n")
         args = ["--sort", "date", "--limit", "20", "said"]
-        c.equal("a stub of one local and two remote shards", search_view(whosaid_json(a.search_bin, "search", [one], *args)),
-                search_view(whosaid_json(a.search_bin, "search", [mixed], *args)))
+        same_search(c, "a stub of one local and two remote shards",
+                    search_view(whosaid_json(a.search_bin, "search", [one], *args)),
+                    search_view(whosaid_json(a.search_bin, "search", [mixed], *args)))
         bad = os.path.join(tmp, "bad.stub")
         with open(bad, "w") as f:
             f.write(f"remote 127.0.0.1:{servers.ports[1]}\nprogram xapian-progsrv x.db\n")

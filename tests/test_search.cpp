@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "quote_index.h"
+#include "schema.h"
 #include "search.h"
 #include "speakers.h"
 #include "test_support.h"
@@ -185,4 +186,64 @@ TEST_CASE("speakers lists counts, roles and organisations") {
     auto icc = list_speakers(*index, {"org:\"State Department\"", 50});
     CHECK(icc.size() == 2);
   }
+}
+
+// Issue 14: capitals and accents do not change the answer, in free text, phrases and prefixed
+// fields; the exact forms stay beside the folded ones (verify's word look-ups).
+TEST_CASE("capitals and accents: one normalisation for the index and the query") {
+  test::TempDir dir;
+  test::index_articles(dir / "norm.db", test::read_articles({test::kSourceDir + "/tests/data/normalise-fixture.jsonl"}));
+  QuoteIndex index = QuoteIndex::open({dir / "norm.db"});
+  auto found = [&](const std::string& q) {
+    SearchRequest req;
+    req.query = q;
+    req.limit = 50;
+    SearchResult r = search(index, req);
+    CHECK(r.exact);
+    CHECK(r.total == r.hits.size());
+    std::vector<std::string> out = ids(r);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  const Ids kenosha{"norm-erdogan#1", "norm-erdogan#2", "norm-kenosha#1"};
+  for (const char* q : {"Kenosha", "kenosha", "KENOSHA"}) {
+    CAPTURE(q);
+    CHECK(found(q) == kenosha);
+  }
+  const Ids gdansk{"norm-gdansk#1", "norm-gdansk#2"};  // #2 through its paragraph and title
+  for (const char* q : {"Gdansk", "Gdańsk", "gdańsk", "GDANSK", "title:gdansk"}) {
+    CAPTURE(q);
+    CHECK(found(q) == gdansk);
+  }
+  const Ids erdogan{"norm-erdogan#1", "norm-erdogan#2"};
+  for (const char* q : {"speaker:Erdogan", "speaker:Erdoğan", "speaker:ERDOGAN", "speaker:\"recep tayyip erdogan\"",
+                        "speaker_exact:\"Recep Tayyip Erdogan\"", "speaker_exact:\"RECEP TAYYIP ERDOĞAN\""}) {
+    CAPTURE(q);
+    CHECK(found(q) == erdogan);
+  }
+  const Ids hong_kong{"norm-erdogan#2", "norm-kenosha#1"};
+  for (const char* q : {"\"Hong Kong\"", "\"hong kong\"", "\"HONG KONG\"", "Hong Kong"}) {
+    CAPTURE(q);
+    CHECK(found(q) == hong_kong);
+  }
+  CHECK(found("\"Gdansk is generous\"") == Ids{"norm-gdansk#1"});  // a phrase without its accents
+  CHECK(found("\"shares generous\"").empty());                    // still a phrase: the order counts
+  CHECK(found("org:\"European Council\"") == Ids{"norm-gdansk#2"});
+  CHECK(found("outlet:HERALD").size() == 4);
+
+  // The phrase is highlighted as one, accents and all.
+  SearchRequest req;
+  req.query = "\"gdansk is generous\"";
+  CHECK(search(index, req).hits.at(0).snippet == "<b>Gdańsk is generous</b>, Gdańsk shares good things,");
+
+  // Exact forms and their folded copies are terms (without positions) beside the stems.
+  const Xapian::Database& db = index.database();
+  for (const char* term : {"gdańsk", "gdansk", "Zgdansk", "Aerdoğan", "Aerdogan", "ZAerdogan", "kenosha", "Zkenosha"}) {
+    CAPTURE(term);
+    CHECK(db.get_termfreq(term) > 0);
+  }
+  CHECK(db.get_termfreq("Zgdańsk") == 0);  // stems are folded
+  CHECK(schema::fold_accents("Łódź Øresund İzmir straße") == "Lodz Oresund Izmir strasse");
+  CHECK(schema::normalise_name("  Recep  Tayyip ERDOĞAN ") == "recep tayyip erdogan");
 }

@@ -302,7 +302,7 @@ struct IndexWriter::Impl {
 IndexWriter::IndexWriter(const std::string& path, Options options) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->options = options;
-  impl_->tg.set_stemmer(Xapian::Stem("english"));
+  impl_->tg.set_stemmer(schema::stemmer());
   std::vector<std::string> paths;
   try {
     paths = part_paths(path, std::max<std::size_t>(1, options.parts));

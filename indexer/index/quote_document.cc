@@ -56,10 +56,10 @@ const Xapian::Stopper& context_stopper() {
 
 void index_field(Xapian::TermGenerator& tg, std::string_view text, std::string_view prefix, bool also_free_text) {
   if (blank(text)) return;
-  tg.index_text(std::string(text), schema::kFieldWdf, std::string(prefix));
+  schema::index_words(tg, text, schema::kFieldWdf, prefix);
   tg.increase_termpos(schema::kFieldGap);
   if (also_free_text) {
-    tg.index_text(std::string(text), schema::kFieldWdf);
+    schema::index_words(tg, text, schema::kFieldWdf);
     tg.increase_termpos(schema::kFieldGap);
   }
 }
@@ -75,7 +75,7 @@ void index_context(Xapian::TermGenerator& tg, std::string_view text) {
   tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   tg.index_text_without_positions(std::string(text), schema::kContextWdf);
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   tg.set_stopper(nullptr);
 }
 
@@ -89,14 +89,14 @@ std::vector<std::string> organisations_of(const Quote& q) {
 }
 
 void add_free_text(Xapian::TermGenerator& tg, const Article& a, const Quote& q) {
-  tg.index_text(q.text, schema::kQuoteWdf);
+  schema::index_words(tg, q.text, schema::kQuoteWdf);
   tg.increase_termpos(schema::kFieldGap);
   index_field(tg, q.speaker, schema::prefix::speaker, true);
   index_field(tg, q.role, schema::prefix::role, true);
   for (const auto& org : organisations_of(q)) {
     // Free text gets the organisation as written; other spellings reach it through the synonyms
     // of its XENT: term. org: gets every spelling, so org:HRW is a plain term lookup.
-    tg.index_text(org, schema::kFieldWdf);
+    schema::index_words(tg, org, schema::kFieldWdf);
     tg.increase_termpos(schema::kFieldGap);
     for (const auto& spelling : org_spellings(org)) index_field(tg, spelling, schema::prefix::org, false);
   }
@@ -189,6 +189,7 @@ Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGe
   tg.set_document(doc);
   add_free_text(tg, a, q);
   add_context(tg, a, q);
+  schema::add_folded_terms(doc);  // before the boolean terms: only words are folded
   const Keys keys{schema::date_value(a.date), schema::collapse_key(q.text)};
   add_boolean_terms(doc, a, q, keys);
   add_values(doc, a, q, keys);

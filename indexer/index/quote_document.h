@@ -10,7 +10,7 @@
 
 namespace whosaid {
 
-// `tg` carries the stemmer; its document is replaced. Does not touch any database.
+// `tg` carries schema::stemmer(); its document is replaced. Does not touch any database.
 Xapian::Document quote_document(const Article& a, const Quote& q, Xapian::TermGenerator& tg);
 
 // The words spelling correction learns from a quotation, each once: the unstemmed words of the

@@ -6,6 +6,9 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include "aliases.h"
@@ -15,8 +18,88 @@
 
 namespace whosaid::schema {
 
+std::string fold_accents(std::string_view text) {
+  bool ascii = true;
+  for (unsigned char c : text) ascii = ascii && c < 0x80;
+  if (ascii) return std::string(text);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString d = nfd->normalize(u, err);
+  if (U_FAILURE(err)) return std::string(text);
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    switch (c) {  // letters with a stroke or ligatures: no decomposition to strip
+      case U'ł': bare.append(UChar32(U'l')); break;
+      case U'Ł': bare.append(UChar32(U'L')); break;
+      case U'ø': bare.append(UChar32(U'o')); break;
+      case U'Ø': bare.append(UChar32(U'O')); break;
+      case U'đ': bare.append(UChar32(U'd')); break;
+      case U'Đ': bare.append(UChar32(U'D')); break;
+      case U'ħ': bare.append(UChar32(U'h')); break;
+      case U'Ħ': bare.append(UChar32(U'H')); break;
+      case U'ı': bare.append(UChar32(U'i')); break;
+      case U'ß': bare.append(icu::UnicodeString("ss")); break;
+      case U'æ': bare.append(icu::UnicodeString("ae")); break;
+      case U'Æ': bare.append(icu::UnicodeString("AE")); break;
+      case U'œ': bare.append(icu::UnicodeString("oe")); break;
+      case U'Œ': bare.append(icu::UnicodeString("OE")); break;
+      default: bare.append(c);
+    }
+  }
+  // Recomposed: what had no mark to lose (Hangul syllables) comes back as it was.
+  icu::UnicodeString composed = nfc->normalize(bare, err);
+  if (U_FAILURE(err)) return std::string(text);
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// English stems of accent-folded words (Xapian lower-cases a word before it reaches the stemmer).
+class FoldingStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return english_(fold_accents(word)); }
+  std::string get_description() const override { return "whosaid: english, accents folded"; }
+
+ private:
+  Xapian::Stem english_{"english"};
+};
+
+}  // namespace
+
+Xapian::Stem stemmer() { return Xapian::Stem(new FoldingStem); }
+
+void index_words(Xapian::TermGenerator& tg, std::string_view text, unsigned wdf, std::string_view prefix) {
+  const std::string t(text), p(prefix);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);  // Z stems, with positions
+  tg.index_text(t, wdf, p);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);  // exact forms, without
+  tg.index_text_without_positions(t, wdf, p);
+}
+
+void add_folded_terms(Xapian::Document& doc) {
+  std::vector<std::pair<std::string, Xapian::termcount>> folded;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.empty() || term[0] == 'Z') continue;  // stems are folded already
+    bool ascii = true;
+    for (unsigned char c : term) ascii = ascii && c < 0x80;
+    if (ascii) continue;
+    std::string f = fold_accents(term);
+    if (f != term && !f.empty()) folded.emplace_back(std::move(f), t.get_wdf());
+  }
+  for (const auto& [term, wdf] : folded) doc.add_term(term, wdf);
+}
+
 std::string normalise_name(std::string_view name) {
-  std::string lower = utf8::to_lower(name);
+  std::string lower = fold_accents(utf8::to_lower(name));
   std::string out;
   out.reserve(lower.size());
   for (char c : lower) {
@@ -79,7 +162,10 @@ std::vector<std::pair<std::string, std::string>> organisation_synonyms() {
     spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
     for (const auto& s : spellings) {
       std::string key = synonym_key(s);
-      if (!key.empty() && !is_common_word(key)) out.emplace_back(std::move(key), entity);
+      if (key.empty() || is_common_word(key)) continue;
+      // The parser looks a synonym up by the words as typed: typed without their accents too.
+      if (std::string folded = fold_accents(key); folded != key) out.emplace_back(std::move(folded), entity);
+      out.emplace_back(std::move(key), entity);
     }
   }
   return out;
@@ -339,8 +425,9 @@ std::string collapse_key(std::string_view quote_text) {
 
 void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db) {
   qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem("english"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemmer(stemmer());
+  // Every word stemmed, capitalised or not, in phrases too: the index's positions are on the stems.
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_default_op(Xapian::Query::OP_AND);
   for (const auto& f : fields()) {
     if (f.name.empty()) continue;

@@ -2,8 +2,19 @@
 // and nowhere else. The indexer (IndexWriter, quote_document.cc) and the search side (QueryParser
 // setup in search/) both read this file; neither spells a prefix of its own.
 //
-// Schema version 2 (1 had no date terms and no facets value)
-// ==========================================================
+// Schema version 3 (2 kept capitals' and accents' stems apart; 1 had no date terms and no facets value)
+// ===================================================================================================
+//
+// Normalisation (one for indexing and querying; stemmer(), index_words(), configure_query_parser())
+// ----------------------------------------------------------------------------------------------
+// Every word is case-folded (Xapian lower-cases terms) and its stem accent-folded (fold_accents:
+// "Gdańsk" -> "gdansk", "Erdoğan" -> "erdogan"): the query parser stems every word it is given
+// (STEM_ALL_Z), capitalised or not, in phrases too, so "Kenosha", "kenosha" and "KENOSHA" are one
+// term (Zkenosha), "Gdansk" finds "Gdańsk", and speaker:Erdogan finds Erdoğan. The positions are
+// on these stems, so a phrase ("Hong Kong", speaker:"Liz Evenson") matches in any case and with
+// or without accents. Beside them, without positions, each word's exact form (lower case, accents
+// kept) and, when it has accents, its accent-folded form: verify looks its claims up word by word
+// in these, and wildcards expand over them.
 //
 // Documents
 // ---------
@@ -12,13 +23,14 @@
 // the quote), so that `search` and `show` print without re-extracting.
 //
 // Terms (prefix: what; "bool" = exact filter term, value normalised by the function named)
-//   (none)    free text: the quote (wdf x3), speaker name, role, organisation as written: positional,
-//             English stemming (Z-prefixed stems as well). At the lowest weight, as Z stems only,
-//             without positions or stop words: the article title and the paragraph around the quote
-//             (a lower-case query word reaches them; phrases and capitalised words do not).
+//   (none)    free text: the quote (wdf x3), speaker name, role, organisation as written, each
+//             through index_words (positional Z stems, exact and folded forms beside). At the lowest
+//             weight, as Z stems only, without positions or stop words: the article title and the
+//             paragraph around the quote (every query word reaches them; phrases do not).
 //             Spelling data: the words of the quote, speaker, role and organisations, one count per
 //             document (quote_document.h spelling_words; indexes written before 2026-11-28 also
 //             counted title and context words).
+//   Prefixed free-text fields are written like the free text: ZA..., A... (ZAerdogan, Aerdoğan, Aerdogan).
 //   A         free text: speaker name (speaker:)
 //   XROLE     free text: role (role:)
 //   XORG      free text: every spelling of the affiliation from the alias table, and of the speaker
@@ -27,7 +39,7 @@
 //   S         free text: article title (title:)
 //   Q         bool: quote id, the unique id (id:)             exact_term(id)
 //   XARTICLE: bool: article id; all of an article's quotations carry it, so re-indexing deletes by it
-//   XSPEAKER: bool: speaker, exact (speaker_exact:)           normalise_name()
+//   XSPEAKER: bool: speaker, exact (speaker_exact:)           normalise_name() (case and accents folded)
 //   XORGID:   bool: canonical organisation (org_exact:)      normalise_name(canonical_org())
 //   XOUTLETID: bool: outlet, exact (outlet_exact:)           normalise_name()
 //   XKIND:    bool: full | partial (kind:)
@@ -58,7 +70,7 @@
 //               the facet counts read one value per match instead of three
 //
 // Metadata keys
-//   schema_version   "2"; a database with another version is refused (re-index to upgrade)
+//   schema_version   "3"; a database with another version is refused, with the command that re-indexes it
 //   aliases_hash     hash of the alias table the synonyms were built from; rebuilt when it changes
 //   article_hash:H   H = 16 hex digits of the article id's hash (content_hash_key); the value is
 //                    16 hex digits hashing the article as read (every field, with the engine's
@@ -67,7 +79,7 @@
 //                    no quotation have one too.
 //
 // Synonyms: key = a spelling of an organisation as the QueryParser sees it ("icc",
-//   "international criminal court"), value = its XENT: term.
+//   "international criminal court"; with accents folded too when it has some), value = its XENT: term.
 #pragma once
 #include <string>
 #include <string_view>
@@ -76,13 +88,16 @@
 
 namespace Xapian {
 class Database;
+class Document;
 class QueryParser;
 class Query;
+class Stem;
+class TermGenerator;
 }  // namespace Xapian
 
 namespace whosaid::schema {
 
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 enum Value : unsigned {
   date = 0,
@@ -152,8 +167,27 @@ inline constexpr unsigned kFieldWdf = 1;
 inline constexpr unsigned kContextWdf = 1;
 inline constexpr unsigned kFieldGap = 100;
 
-// Lower-case, whitespace collapsed: the value of XSPEAKER:, XORGID:, XOUTLETID: terms.
+// Lower-case, accents folded, whitespace collapsed: the value of XSPEAKER:, XORGID:, XOUTLETID:
+// and XENT: terms ("Recep Tayyip Erdoğan" -> "recep tayyip erdogan").
 std::string normalise_name(std::string_view name);
+
+// Accents and other marks removed, case kept: "Gdańsk" -> "Gdansk", "Łódź" -> "Lodz", "Øresund" ->
+// "Oresund", "İzmir" -> "Izmir". Letters that Unicode does not decompose (ł, ø, đ, ħ, ı, ß) are
+// mapped by hand; everything else is unchanged.
+std::string fold_accents(std::string_view text);
+
+// English stems of accent-folded words: the stemmer of the indexer's TermGenerator, the query
+// parser and snippets. A new stemmer each call (Xapian's reference counts are not atomic: one per
+// thread).
+Xapian::Stem stemmer();
+
+// Indexes `text` as the normalisation above wants it: positional Z stems (prefix after the Z), and
+// the exact forms without positions. The generator must carry stemmer(); its stemming strategy is
+// left as STEM_NONE. Then add_folded_terms() once the document's text is all in.
+void index_words(Xapian::TermGenerator& tg, std::string_view text, unsigned wdf, std::string_view prefix = {});
+// For every exact (unstemmed) term of `doc` with accents, its accent-folded form beside it, with
+// the same wdf: a claim verified without accents finds the words written with them.
+void add_folded_terms(Xapian::Document& doc);
 
 // prefix + value, hashed down when it would pass Xapian's term length limit (245 bytes).
 std::string exact_term(std::string_view prefix, std::string_view value);

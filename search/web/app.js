@@ -164,7 +164,7 @@ async function runSearch() {
   status.className = '';
   status.textContent = 'Searching…';
   const offset = Number(state.offset) || 0;
-  const params = {q: buildQuery(state), limit: PAGE_SIZE, offset};
+  const params = {q: buildQuery(state), limit: PAGE_SIZE, offset, facets: 1};
   if (state.sort) params.sort = state.sort;
   let r;
   try {
@@ -185,7 +185,7 @@ async function runSearch() {
   else if (r.suggestion) text += ` Did you mean “${r.suggestion}”?`;
   status.textContent = text;
   results.replaceChildren(...r.hits.map(hitItem));
-  renderFacets(r.facets || {});
+  renderFacets(r.facets || {}, r.exact !== false);
   renderPager(offset, r.hits.length, n);
 }
 
@@ -200,7 +200,8 @@ function hitItem(hit) {
                el('span', {class: 'id', text: hit.quote_id})));
 }
 
-function renderFacets(f) {
+// Counts are estimates ("≈") when the search did not see every match (docs/json-output.md: exact).
+function renderFacets(f, exact) {
   const group = (title, field, list) => {
     if (!list || list.length === 0) return [];
     return [el('h3', {text: title}),
@@ -208,9 +209,14 @@ function renderFacets(f) {
               el('button', {type: 'button', class: 'facet', 'data-field': field, 'data-value': v.value,
                             'aria-pressed': String(state[field] === v.value),
                             onclick: () => toggleFacet(field, v.value)},
-                 el('span', {text: v.value}), el('span', {class: 'count', text: String(v.count)})))))];
+                 el('span', {text: v.value}),
+                 el('span', {class: 'count', 'data-count': String(v.count), title: exact ? '' : 'an estimate',
+                             text: (exact ? '' : '≈') + String(v.count)})))))];
   };
-  $('facets').replaceChildren(...group('Speakers', 'speaker_exact', f.speakers), ...group('Organisations', 'org_exact', f.orgs));
+  const lists = [...group('Speakers', 'speaker_exact', f.speakers), ...group('Organisations', 'org_exact', f.orgs)];
+  if (lists.length && !exact)
+    lists.push(el('p', {class: 'hint estimate', text: 'Counts are estimates: the search did not look at every match.'}));
+  $('facets').replaceChildren(...lists);
 }
 
 function toggleFacet(field, value) {
@@ -332,6 +338,8 @@ function verifyThis(hit) {
 
 let citeId = '';
 let citeStyle = 'apa';
+let citePlain = '';  // the citation as plain text (no Markdown): what Copy copies
+let citeHtml = '';   // the same with its italics, for pasting into a word processor
 
 function openCite(id) {
   citeId = id;
@@ -345,9 +353,16 @@ async function loadCitation() {
     b.setAttribute('aria-pressed', String(b.dataset.style === citeStyle));
   $('cite-status').textContent = '';
   $('cite-text').textContent = 'Loading…';
+  citePlain = citeHtml = '';
   try {
     const c = await api('/api/cite', {id: citeId, style: citeStyle});
-    $('cite-text').textContent = c.citation;
+    // The formatted runs: italics set in italics, never Markdown's *asterisks*.
+    const runs = c.formatted || [{text: c.citation, italic: false}];
+    $('cite-text').replaceChildren(...runs.map((r) => r.italic ? el('i', {text: r.text}) : document.createTextNode(r.text)));
+    $('cite-text').classList.toggle('prose', !['csl-json', 'bibtex'].includes(citeStyle));
+    citePlain = c.text ?? c.citation;
+    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    citeHtml = runs.map((r) => r.italic ? `<i>${escape(r.text)}</i>` : escape(r.text)).join('').replace(/\n/g, '<br>');
   } catch (e) {
     $('cite-text').textContent = '';
     $('cite-status').textContent = e.message;
@@ -355,9 +370,15 @@ async function loadCitation() {
 }
 
 async function copyCitation() {
-  const text = $('cite-text').textContent;
+  const text = citePlain || $('cite-text').textContent;
   try {
-    await navigator.clipboard.writeText(text);
+    if (window.ClipboardItem && navigator.clipboard.write && citeHtml) {
+      // Plain text for editors, the italics for word processors.
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/plain': new Blob([text], {type: 'text/plain'}), 'text/html': new Blob([citeHtml], {type: 'text/html'})})]);
+    } else {
+      await navigator.clipboard.writeText(text);
+    }
   } catch (e) {
     // No clipboard API (a page not on localhost or https): select the text for the user's own copy.
     const range = document.createRange();
