@@ -280,8 +280,10 @@ def main():
                     search_view(whosaid_json(a.search_bin, "search", [stub], *all_copies)))
         print(f"search: {n} query/sort/page combinations on a stub and on three tcp: --db values; "
               f"counts exact on both sides and compared in {exact_compared[0]} of {exact_compared[1]}")
-        c.true("most small searches are counted exactly on both sides", exact_compared[0] * 2 > exact_compared[1],
-               str(exact_compared))
+        # One index counts exactly only what its match saw in full (a third of these searches with
+        # ../shared); the comparison of exact counts must not be empty.
+        c.true("a quarter of the searches or more are counted exactly on both sides and compared",
+               exact_compared[0] * 4 > exact_compared[1], str(exact_compared))
 
         # ---- speakers, show, cite ----
         c.equal("speakers", whosaid_json(a.search_bin, "speakers", [one], "--limit", "20"),
