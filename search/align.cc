@@ -13,7 +13,10 @@ namespace whosaid {
 namespace {
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018' || c == U'\u02BC'; }
-bool is_word_char(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_charType(c) == U_NON_SPACING_MARK; }
+bool is_word_char(char32_t c) {
+  auto type = u_charType(static_cast<UChar32>(c));
+  return u_isalnum(static_cast<UChar32>(c)) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 char32_t peek(std::string_view s, std::size_t i) {
@@ -40,6 +43,29 @@ std::string normalise_word(std::string_view w) {
   return out;
 }
 
+// "[w]" at i, its letters part of a word: only word characters inside, and a word character right
+// before the "[" or right after the "]". Its end (past "]"), else i.
+std::size_t in_word_bracket(std::string_view s, std::size_t i) {
+  if (i >= s.size() || s[i] != '[') return i;
+  std::size_t j = i + 1, letters = 0;
+  while (j < s.size() && s[j] != ']') {
+    char32_t c = utf8::next(s, j);
+    if (!is_word_char(c) && !(is_apostrophe(c) && letters > 0)) return i;
+    ++letters;
+  }
+  if (j >= s.size() || letters == 0 || letters > 3) return i;
+  std::size_t end = j + 1;
+  bool before = false;
+  if (i > 0) {
+    std::size_t k = i - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    std::size_t kk = k;
+    before = is_word_char(utf8::next(s, kk));
+  }
+  bool after = end < s.size() && is_word_char(peek(s, end));
+  return (before || after) ? end : i;
+}
+
 // A run of three or more dots (". . ." too) starting at i: its end, else i.
 std::size_t dots_end(std::string_view s, std::size_t i) {
   std::size_t j = i, dots = 0, end = i;
@@ -55,80 +81,127 @@ std::size_t dots_end(std::string_view s, std::size_t i) {
   return dots >= 3 ? end : i;
 }
 
-// Integer costs (quarter words): substituting a claim word for an editor's bracketed word is
-// cheaper than for a speaker's word; leaving an editor's word out is nearly free (but matching it
-// is preferred: "[with]" is the word the claim's "with" stands for).
-constexpr int kUnit = 4;
-constexpr int kSub = 4, kSubEditorial = 2, kIns = 4, kDel = 4, kDelEditorial = 1;
+// Integer costs, in sixteenths of an edit. An editor's bracketed word costs a sixteenth to leave
+// out (nothing the speaker said is lost, but matching it is preferred: "[with]" is the word the
+// claim's "with" stands for).
+constexpr int kUnit = 16;
+constexpr int kSub = 16, kInflect = 4, kIns = 16, kGapOpen = 16, kGapExtend = 0, kSkipEditorial = 1;
 constexpr int kInf = std::numeric_limits<int>::max() / 4;
 
-enum Move : unsigned char { none, diag, up_source, up_claim };
+// H: the cheapest alignment of claim[0, i) with source[.., j) ending anywhere; G: the same, ending
+// inside an omission (the last source word left out), so that extending it costs kGapExtend.
+enum HMove : unsigned char { h_none, h_diag, h_insert, h_skip, h_gap };
+enum GMove : unsigned char { g_none, g_open, g_extend };
 
 struct Table {
   std::size_t n, m;
-  std::vector<int> cost;
-  std::vector<unsigned char> move;
-  int& at(std::size_t i, std::size_t j) { return cost[i * (m + 1) + j]; }
-  unsigned char& mv(std::size_t i, std::size_t j) { return move[i * (m + 1) + j]; }
+  std::vector<int> h, g;
+  std::vector<unsigned char> hm, gm;
+  std::size_t at(std::size_t i, std::size_t j) const { return i * (m + 1) + j; }
 };
 
 bool is_word(const Word& w) { return w.kind != Word::Kind::ellipsis; }
+
+// Between source tokens j-1 and j, both an editor's ("[Typhoon Phanfone is]", "[...ऐसे]").
+bool inside_bracket(const std::vector<Word>& source, std::size_t j) {
+  if (j == 0 || j >= source.size()) return false;
+  const Word& a = source[j - 1];
+  const Word& b = source[j];
+  return a.kind != Word::Kind::word && b.kind != Word::Kind::word &&
+         (a.kind == Word::Kind::editorial || b.kind == Word::Kind::editorial);
+}
 
 // The cost of moving diagonally: claim token c against source token s (kInf when not allowed).
 int diag_cost(const Word& c, const Word& s) {
   if (c.kind == Word::Kind::ellipsis) return 0;  // elides s, or meets the source's own ellipsis
   if (s.kind == Word::Kind::ellipsis) return kInf;
-  if (c.norm == s.norm) return 0;
-  return s.kind == Word::Kind::editorial ? kSubEditorial : kSub;
+  if (c.norm == s.norm) return 0;  // a bracketed word too: the claim has the word the editor restored
+  return inflection(c.norm, s.norm) ? kInflect : kSub;
 }
 
-int remove_cost(const Word& s, const Word* claim_prev) {
-  if (claim_prev && claim_prev->kind == Word::Kind::ellipsis) return 0;  // the claim's "..." stands for it
-  if (s.kind == Word::Kind::editorial) return kDelEditorial;
+// Leaving source token s out without opening an omission (kInf: it would be one): under the
+// claim's ellipsis, a source ellipsis, an editor's word.
+int free_skip_cost(const Word& s, const Word* claim_prev) {
+  if (claim_prev && claim_prev->kind == Word::Kind::ellipsis) return 0;
   if (s.kind == Word::Kind::ellipsis) return 0;
-  return kDel;
+  if (s.kind == Word::Kind::editorial) return kSkipEditorial;
+  return kInf;
 }
 
 int insert_cost(const Word& c) { return c.kind == Word::Kind::ellipsis ? 0 : kIns; }
 
 Table fill(const std::vector<Word>& claim, const std::vector<Word>& source) {
-  Table t{claim.size(), source.size(), {}, {}};
-  t.cost.assign((t.n + 1) * (t.m + 1), kInf);
-  t.move.assign((t.n + 1) * (t.m + 1), none);
-  for (std::size_t j = 0; j <= t.m; ++j) t.at(0, j) = 0;  // free start anywhere in the source
+  Table t{claim.size(), source.size(), {}, {}, {}, {}};
+  std::size_t cells = (t.n + 1) * (t.m + 1);
+  t.h.assign(cells, kInf);
+  t.g.assign(cells, kInf);
+  t.hm.assign(cells, h_none);
+  t.gm.assign(cells, g_none);
+  // Free start anywhere in the source but inside an editor's bracket: its words go together.
+  for (std::size_t j = 0; j <= t.m; ++j) t.h[t.at(0, j)] = inside_bracket(source, j) ? kInf : 0;
   for (std::size_t i = 1; i <= t.n; ++i) {
     const Word& c = claim[i - 1];
-    t.at(i, 0) = t.at(i - 1, 0) + insert_cost(c);
-    t.mv(i, 0) = up_claim;
+    t.h[t.at(i, 0)] = t.h[t.at(i - 1, 0)] + insert_cost(c);
+    t.hm[t.at(i, 0)] = h_insert;
     for (std::size_t j = 1; j <= t.m; ++j) {
       const Word& s = source[j - 1];
+      std::size_t here = t.at(i, j), left = t.at(i, j - 1);
+      // Inside an omission: a speaker's word opens or extends it; bracketed words and the
+      // source's ellipses inside it are part of it at no cost.
+      if (c.kind != Word::Kind::ellipsis) {
+        if (s.kind == Word::Kind::word) {
+          int open = t.h[left] < kInf ? t.h[left] + kGapOpen : kInf;
+          int extend = t.g[left] < kInf ? t.g[left] + kGapExtend : kInf;
+          if (open <= extend) {
+            t.g[here] = open;
+            t.gm[here] = open < kInf ? g_open : g_none;
+          } else {
+            t.g[here] = extend;
+            t.gm[here] = g_extend;
+          }
+        } else if (t.g[left] < kInf) {
+          t.g[here] = t.g[left];
+          t.gm[here] = g_extend;
+        }
+      }
       int best = kInf;
-      unsigned char mv = none;
-      if (int d = diag_cost(c, s); d < kInf && t.at(i - 1, j - 1) + d < best) {
-        best = t.at(i - 1, j - 1) + d;
-        mv = diag;
+      unsigned char mv = h_none;
+      if (int d = diag_cost(c, s); d < kInf && t.h[t.at(i - 1, j - 1)] < kInf && t.h[t.at(i - 1, j - 1)] + d < best) {
+        best = t.h[t.at(i - 1, j - 1)] + d;
+        mv = h_diag;
       }
-      if (int d = t.at(i, j - 1) + remove_cost(s, &c); d < best) {
+      // A source's ellipsis is passed over after an insertion ties with it, so that a claim's
+      // "..." meets the source's own rather than standing for nothing beside it.
+      bool source_ellipsis = s.kind == Word::Kind::ellipsis && c.kind != Word::Kind::ellipsis;
+      int skip = free_skip_cost(s, &c);
+      if (!source_ellipsis && skip < kInf && t.h[left] < kInf && t.h[left] + skip < best) {
+        best = t.h[left] + skip;
+        mv = h_skip;
+      }
+      if (t.g[here] < best) {
+        best = t.g[here];
+        mv = h_gap;
+      }
+      if (int d = t.h[t.at(i - 1, j)] + insert_cost(c); d < best) {
         best = d;
-        mv = up_source;
+        mv = h_insert;
       }
-      if (int d = t.at(i - 1, j) + insert_cost(c); d < best) {
-        best = d;
-        mv = up_claim;
+      if (source_ellipsis && t.h[left] < kInf && t.h[left] + skip < best) {
+        best = t.h[left] + skip;
+        mv = h_skip;
       }
-      t.at(i, j) = best;
-      t.mv(i, j) = mv;
+      t.h[here] = best;
+      t.hm[here] = mv;
     }
   }
   return t;
 }
 
-std::vector<double> last_row_minima(const Table& t0) {
-  Table& t = const_cast<Table&>(t0);
+std::vector<double> last_row_minima(const Table& t) {
   std::vector<double> out(t.n + 1);
   for (std::size_t i = 0; i <= t.n; ++i) {
     int best = kInf;
-    for (std::size_t j = 0; j <= t.m; ++j) best = std::min(best, t.at(i, j));
+    for (std::size_t j = 0; j <= t.m; ++j) best = std::min(best, t.h[t.at(i, j)]);
     out[i] = double(best) / kUnit;
   }
   return out;
@@ -152,15 +225,17 @@ std::string join_words(const std::vector<Word>& words, std::string_view text, co
   return out;
 }
 
-enum class Group { plain, change, editorial, elide, claim_mark };
+// Runs of the alignment as shown: words in common, changes (substitutions, insertions, omissions
+// and the editor's words among them), the claim's ellipsis standing for words, or for nothing.
+enum class Group { plain, change, elide, claim_mark };
 
 Group group_of(const AlignOp& op, const std::vector<Word>& claim) {
   switch (op.kind) {
     case AlignOp::Kind::match: return Group::plain;
     case AlignOp::Kind::substitute:
     case AlignOp::Kind::insert:
-    case AlignOp::Kind::remove: return Group::change;
-    case AlignOp::Kind::editorial: return Group::editorial;
+    case AlignOp::Kind::remove:
+    case AlignOp::Kind::editorial: return Group::change;
     case AlignOp::Kind::elide: return Group::elide;
     case AlignOp::Kind::skip:
       return (op.claim >= 0 && op.source < 0 && claim[op.claim].kind == Word::Kind::ellipsis) ? Group::claim_mark
@@ -174,15 +249,87 @@ struct Run {
   std::vector<int> claim, source;
 };
 
-std::vector<Run> runs_of(const Alignment& a, const std::vector<Word>& claim) {
+std::vector<Run> runs_of(const Alignment& a, const std::vector<Word>& claim, const std::vector<Word>& source) {
   std::vector<Run> runs;
+  std::vector<bool> only_source_ellipses;  // per run
   for (const auto& op : a.ops) {
     Group g = group_of(op, claim);
-    if (runs.empty() || runs.back().group != g) runs.push_back({g, {}, {}});
+    bool source_ellipsis = op.kind == AlignOp::Kind::skip && op.claim < 0;
+    if (runs.empty() || runs.back().group != g || (g == Group::plain && only_source_ellipses.back() != source_ellipsis)) {
+      runs.push_back({g, {}, {}});
+      only_source_ellipses.push_back(true);
+    }
+    only_source_ellipses.back() = only_source_ellipses.back() && source_ellipsis;
     if (op.claim >= 0) runs.back().claim.push_back(op.claim);
     if (op.source >= 0) runs.back().source.push_back(op.source);
   }
-  return runs;
+  // A source's ellipsis inside an editor's bracket goes with the change of that bracket's words
+  // ("[...ऐसे]" replaced).
+  std::vector<Run> merged;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    bool ellipses = only_source_ellipses[k] && !runs[k].source.empty();
+    if (ellipses && !merged.empty() && merged.back().group == Group::change &&
+        inside_bracket(source, static_cast<std::size_t>(runs[k].source.front()))) {
+      merged.back().source.insert(merged.back().source.end(), runs[k].source.begin(), runs[k].source.end());
+      continue;
+    }
+    if (ellipses && k + 1 < runs.size() && runs[k + 1].group == Group::change &&
+        inside_bracket(source, static_cast<std::size_t>(runs[k].source.back()) + 1)) {
+      runs[k + 1].source.insert(runs[k + 1].source.begin(), runs[k].source.begin(), runs[k].source.end());
+      continue;
+    }
+    merged.push_back(std::move(runs[k]));
+  }
+  return merged;
+}
+
+bool all_editorial(const std::vector<Word>& words, const std::vector<int>& idx) {
+  return std::all_of(idx.begin(), idx.end(), [&](int k) { return words[k].kind != Word::Kind::word; });
+}
+
+std::size_t speaker_words(const std::vector<Word>& words, const std::vector<int>& idx) {
+  return static_cast<std::size_t>(
+      std::count_if(idx.begin(), idx.end(), [&](int k) { return words[k].kind == Word::Kind::word; }));
+}
+
+// The source's word before / after a run (as written), "" at either end.
+std::string word_at(const std::vector<Word>& words, std::string_view text, int k) {
+  if (k < 0 || k >= static_cast<int>(words.size()) || words[k].kind == Word::Kind::ellipsis) return "";
+  return std::string(text.substr(words[k].start, words[k].end - words[k].start));
+}
+
+// Claim words added before the first (after the last) source word the claim covers, where the
+// source has an editor's bracket right there: the claim's words stand in the bracket's place
+// ("zebra like the younger sibling" for "[Typhoon Phanfone is] like the younger sibling"), a
+// substitution of the bracket rather than an addition beside it.
+void absorb_edge_brackets(std::vector<AlignOp>& ops, const std::vector<Word>& source) {
+  auto bracket = [&](int k) { return k >= 0 && k < static_cast<int>(source.size()) && source[k].kind != Word::Kind::word; };
+  auto has_editorial = [&](int from, int to) {
+    for (int k = from; k < to; ++k)
+      if (source[k].kind == Word::Kind::editorial) return true;
+    return false;
+  };
+  std::size_t lead = 0;
+  while (lead < ops.size() && ops[lead].kind == AlignOp::Kind::insert) ++lead;
+  if (lead > 0 && lead < ops.size() && ops[lead].source >= 0) {
+    int s0 = ops[lead].source, g = s0;
+    while (bracket(g - 1)) --g;
+    if (g < s0 && has_editorial(g, s0)) {
+      std::vector<AlignOp> added;
+      for (int k = g; k < s0; ++k)
+        added.push_back({source[k].kind == Word::Kind::editorial ? AlignOp::Kind::editorial : AlignOp::Kind::skip, -1, k});
+      ops.insert(ops.begin(), added.begin(), added.end());
+    }
+  }
+  std::size_t trail = 0;
+  while (trail < ops.size() && ops[ops.size() - 1 - trail].kind == AlignOp::Kind::insert) ++trail;
+  if (trail > 0 && trail < ops.size() && ops[ops.size() - 1 - trail].source >= 0) {
+    int s1 = ops[ops.size() - 1 - trail].source, g = s1;
+    while (bracket(g + 1)) ++g;
+    if (g > s1 && has_editorial(s1 + 1, g + 1))
+      for (int k = s1 + 1; k <= g; ++k)
+        ops.push_back({source[k].kind == Word::Kind::editorial ? AlignOp::Kind::editorial : AlignOp::Kind::skip, -1, k});
+  }
 }
 
 }  // namespace
@@ -206,7 +353,11 @@ std::vector<Word> split_words(std::string_view text) {
       out.push_back({"...", at, i, Word::Kind::ellipsis});
       continue;
     }
-    if (c == U'[') {
+    if (c == U'[' && in_word_bracket(text, at) > at) {
+      // "[w]e", "[t]he": the editor changed a letter's case; the word is the speaker's.
+      i = at;
+      c = U'[';
+    } else if (c == U'[') {
       in_bracket = true;
       bracket_first = out.size();
       continue;
@@ -224,13 +375,21 @@ std::vector<Word> split_words(std::string_view text) {
       in_bracket = false;
       continue;
     }
-    if (!is_word_char(c)) continue;
-    // A word: letters and digits, apostrophes inside it, '.' and ',' between digits.
+    if (c != U'[' && !is_word_char(c)) continue;
+    // A word: letters and digits, apostrophes inside it, '.' and ',' between digits, an editor's
+    // bracketed letters inside it or at its start ("[w]e", "accuse[d]").
     std::size_t end = i;
     char32_t last = c;
+    if (c == U'[') end = in_word_bracket(text, at);
     while (end < text.size()) {
       std::size_t next = end;
       char32_t d = utf8::next(text, next);
+      if (d == U'[' && is_word_char(last)) {
+        if (std::size_t e = in_word_bracket(text, end); e > end) {
+          end = e;
+          continue;
+        }
+      }
       if (is_word_char(d)) {
         last = d;
         end = next;
@@ -247,7 +406,10 @@ std::vector<Word> split_words(std::string_view text) {
       }
       break;
     }
-    out.push_back({normalise_word(text.substr(at, end - at)), at, end, Word::Kind::word});
+    std::string written(text.substr(at, end - at));
+    written.erase(std::remove_if(written.begin(), written.end(), [](char x) { return x == '[' || x == ']'; }),
+                  written.end());
+    out.push_back({normalise_word(written), at, end, Word::Kind::word});
     i = end;
   }
   return out;
@@ -258,7 +420,15 @@ std::size_t count_words(const std::vector<Word>& words) {
 }
 
 bool Difference::alters() const {
-  return kind == "substitution" || kind == "insertion" || kind == "deletion" || kind == "splice";
+  return kind == "substitution" || kind == "insertion" || kind == "omission" || kind == "splice";
+}
+
+bool inflection(std::string_view a, std::string_view b) {
+  if (a == b) return false;
+  std::size_t p = 0;
+  while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+  std::size_t shorter = std::min(a.size(), b.size()), longer = std::max(a.size(), b.size());
+  return p >= 4 && p + 1 >= shorter && longer - p <= 3;
 }
 
 Alignment align(const std::vector<Word>& claim, const std::vector<Word>& source) {
@@ -270,28 +440,43 @@ Alignment align(const std::vector<Word>& claim, const std::vector<Word>& source)
   // word is a substitution of the source's next word rather than an insertion.
   std::size_t end = 0;
   for (std::size_t j = 1; j <= t.m; ++j)
-    if (t.at(t.n, j) <= t.at(t.n, end)) end = j;
-  a.cost = double(t.at(t.n, end)) / kUnit;
+    if (!inside_bracket(source, j) && t.h[t.at(t.n, j)] <= t.h[t.at(t.n, end)]) end = j;
   std::size_t i = t.n, j = end;
+  bool in_gap = false;
   while (i > 0) {
-    unsigned char mv = t.mv(i, j);
-    if (mv == diag) {
+    if (in_gap) {
+      const Word& s = source[j - 1];
+      unsigned char mv = t.gm[t.at(i, j)];
+      a.ops.push_back({s.kind == Word::Kind::word        ? AlignOp::Kind::remove
+                       : s.kind == Word::Kind::editorial ? AlignOp::Kind::editorial
+                                                         : AlignOp::Kind::skip,
+                       -1, static_cast<int>(j - 1)});
+      if (mv == g_open) {
+        ++a.omissions;
+        in_gap = false;
+      }
+      --j;
+      continue;
+    }
+    unsigned char mv = t.hm[t.at(i, j)];
+    if (mv == h_diag) {
       const Word& c = claim[i - 1];
       const Word& s = source[j - 1];
       AlignOp op{AlignOp::Kind::match, static_cast<int>(i - 1), static_cast<int>(j - 1)};
       if (c.kind == Word::Kind::ellipsis) op.kind = s.kind == Word::Kind::ellipsis ? AlignOp::Kind::skip : AlignOp::Kind::elide;
-      else if (c.norm != s.norm) op.kind = s.kind == Word::Kind::editorial ? AlignOp::Kind::editorial : AlignOp::Kind::substitute;
+      else if (c.norm != s.norm) op.kind = AlignOp::Kind::substitute;
       a.ops.push_back(op);
       --i;
       --j;
-    } else if (mv == up_source) {
+    } else if (mv == h_skip) {
       const Word& s = source[j - 1];
       AlignOp::Kind k = claim[i - 1].kind == Word::Kind::ellipsis ? AlignOp::Kind::elide
                         : s.kind == Word::Kind::editorial       ? AlignOp::Kind::editorial
-                        : s.kind == Word::Kind::ellipsis        ? AlignOp::Kind::skip
-                                                                : AlignOp::Kind::remove;
+                                                                : AlignOp::Kind::skip;
       a.ops.push_back({k, -1, static_cast<int>(j - 1)});
       --j;
+    } else if (mv == h_gap) {
+      in_gap = true;
     } else {
       const Word& c = claim[i - 1];
       a.ops.push_back({c.kind == Word::Kind::ellipsis ? AlignOp::Kind::skip : AlignOp::Kind::insert,
@@ -300,7 +485,9 @@ Alignment align(const std::vector<Word>& claim, const std::vector<Word>& source)
     }
   }
   std::reverse(a.ops.begin(), a.ops.end());
+  absorb_edge_brackets(a.ops, source);
   int first = -1, last = -1;
+  double edits = double(a.omissions);
   for (const auto& op : a.ops) {
     if (op.source >= 0) {
       if (first < 0) first = op.source;
@@ -310,23 +497,30 @@ Alignment align(const std::vector<Word>& claim, const std::vector<Word>& source)
     switch (op.kind) {
       case AlignOp::Kind::match:
         ++a.matched;
-        ++a.span_words;
+        if (s->kind == Word::Kind::word) ++a.span_words;
         break;
       case AlignOp::Kind::substitute:
-      case AlignOp::Kind::remove:
-        if (s && s->kind == Word::Kind::word) ++a.span_words;
+        if (inflection(claim[op.claim].norm, s->norm)) {
+          ++a.inflected;
+          edits += double(kInflect) / kUnit;
+        } else {
+          edits += 1;
+        }
+        if (s->kind == Word::Kind::word) ++a.span_words;
         break;
+      case AlignOp::Kind::insert: edits += 1; break;
+      case AlignOp::Kind::remove: ++a.span_words; break;
       default: break;
     }
   }
+  a.cost = edits;
   if (first < 0) {
     a.before = a.source_words;
   } else {
     for (int k = 0; k < first; ++k) a.before += is_word(source[k]) ? 1 : 0;
     for (std::size_t k = static_cast<std::size_t>(last) + 1; k < source.size(); ++k) a.after += is_word(source[k]) ? 1 : 0;
   }
-  std::size_t denom = a.claim_words + a.span_words;
-  a.similarity = denom ? 2.0 * double(a.matched) / double(denom) : 0;
+  a.similarity = a.claim_words ? std::max(0.0, 1.0 - a.cost / double(a.claim_words)) : 0;
   return a;
 }
 
@@ -365,7 +559,7 @@ std::vector<Difference> differences(const Alignment& a, const std::vector<Word>&
     for (int k = 0; k < (first < 0 ? static_cast<int>(source.size()) : first); ++k) idx.push_back(k);
     truncation(a.before, true, idx);
   }
-  for (const auto& r : runs_of(a, claim)) {
+  for (const auto& r : runs_of(a, claim, source)) {
     if (r.group == Group::plain) continue;
     Difference d;
     d.claim = r.group == Group::claim_mark ? join_words(claim, claim_text, r.claim) : join_span(claim, claim_text, r.claim);
@@ -374,21 +568,26 @@ std::vector<Difference> differences(const Alignment& a, const std::vector<Word>&
     std::size_t ns = r.source.size();
     switch (r.group) {
       case Group::change:
-        if (r.claim.empty()) {
-          d.kind = "deletion";
-          d.note = fmt::format("the claim leaves out {} word{} of the quotation", ns, ns == 1 ? "" : "s");
+        if (r.claim.empty() && all_editorial(source, r.source)) {
+          d.kind = "editorial";
+          d.note = "the quotation's bracketed words are an editor's, not the speaker's";
+        } else if (r.claim.empty()) {
+          std::size_t n = speaker_words(source, r.source);
+          std::string before = word_at(source, source_text, r.source.front() - 1);
+          std::string after = word_at(source, source_text, r.source.back() + 1);
+          d.kind = "omission";
+          d.note = fmt::format("{} word{} left out between \"{}\" and \"{}\"", n, n == 1 ? "" : "s", before, after);
         } else if (r.source.empty()) {
           d.kind = "insertion";
           d.note = fmt::format("the claim adds {} word{}", r.claim.size(), r.claim.size() == 1 ? "" : "s");
+        } else if (all_editorial(source, r.source)) {
+          d.kind = "substitution";
+          d.note = fmt::format("the claim puts \"{}\" where the reporter inserted \"{}\": the speaker said neither",
+                               d.claim, d.source);
         } else {
           d.kind = "substitution";
           d.note = fmt::format("the claim says \"{}\" where the quotation says \"{}\"", d.claim, d.source);
         }
-        break;
-      case Group::editorial:
-        d.kind = "editorial";
-        d.note = r.claim.empty() ? "the quotation's bracketed words are an editor's, not the speaker's"
-                                 : "the claim has its own words where the quotation has an editor's bracketed ones";
         break;
       case Group::elide:
         d.kind = "editorial";
@@ -416,16 +615,18 @@ std::string inline_diff(const Alignment& a, const std::vector<Word>& claim, std:
   std::string out;
   if (a.before > 0) out += fmt::format("[... {} word{}] ", a.before, a.before == 1 ? "" : "s");
   int prev_source = -1;  // last source token shown
-  for (const auto& r : runs_of(a, claim)) {
+  for (const auto& r : runs_of(a, claim, source)) {
     std::string piece;
     std::string src = join_span(source, source_text, r.source);
     std::string cl = join_words(claim, claim_text, r.claim);
     switch (r.group) {
       case Group::plain: piece = src.empty() ? cl : src; break;
-      case Group::editorial:
-        piece = r.claim.empty() ? src : "[-" + src + "-]{+" + cl + "+}";
-        break;
       case Group::change:
+        // The editor's words the claim merely leaves out are shown as they are, unmarked.
+        if (cl.empty() && all_editorial(source, r.source)) {
+          piece = src;
+          break;
+        }
         if (!src.empty()) piece += "[-" + src + "-]";
         if (!cl.empty()) piece += "{+" + cl + "+}";
         break;

@@ -10,6 +10,7 @@
 #include "date_order.h"
 #include "error.h"
 #include "schema.h"
+#include "search.h"
 #include "utf8.h"
 #include "xapian_error.h"
 
@@ -18,10 +19,17 @@ namespace whosaid {
 namespace {
 
 constexpr double kFoundSimilarity = 0.6;
-constexpr std::size_t kPieceCandidates = 15;  // per ellipsis piece or half, beyond the main query
-constexpr std::size_t kSpliceCandidates = 20; // best candidates tried as splice parts
-constexpr std::size_t kMinSplicePiece = 3;    // words
-constexpr std::size_t kSpeakerExamples = 10;  // other speakers given an example quote id
+// The claimed speaker's quotation is the match when its similarity is within this of the best
+// quotation's: a close misquote of the claimed speaker is theirs, altered, not someone else's.
+constexpr double kClaimedMargin = 0.1;
+constexpr std::size_t kClaimedCandidates = 20;  // the claimed speaker's quotations retrieved
+constexpr std::size_t kPieceCandidates = 15;    // per ellipsis piece or half, beyond the main query
+constexpr std::size_t kSpliceCandidates = 20;   // best candidates tried as splice parts
+constexpr std::size_t kMinSplicePiece = 5;      // words: shorter runs ("thoughts and prayers") are anyone's
+constexpr double kSpliceJoin = 1;               // a join is one edit
+constexpr double kSpliceOtherSpeaker = 0.25;    // ... more between two speakers' words of one article
+constexpr double kSpliceOtherArticle = 0.5;     // ... more between two articles
+constexpr std::size_t kSpeakerExamples = 10;    // other speakers given an example quote id
 
 bool stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -40,23 +48,31 @@ struct Candidate {
   std::string date;   // date value (YYYYMMDD, "" when unknown)
   std::vector<Word> words;
   Alignment alignment;
-  bool claimed_speaker = false;  // the request's speaker said it
+  bool claimed_speaker = false;  // the request's speaker said it (this copy or another of its text)
 };
 
-// What the claim needs to be found in a candidate: similar enough, and most of its content words.
-bool found(const Alignment& a, const std::vector<Word>& claim) {
+// What the claim needs to be found in a candidate: similar enough, and at least half of its
+// content words there (an inflection counts). Claim words standing where the source has an
+// editor's bracket are left out of that count: the bracket marks the place of words the reporter
+// replaced, and the claim's words there are a substitution, not a sign of another quotation.
+bool found(const Alignment& a, const std::vector<Word>& claim, const std::vector<Word>& source) {
   if (a.similarity < kFoundSimilarity) return false;
   std::size_t content = 0, matched = 0;
-  for (const auto& w : claim)
-    if (w.kind != Word::Kind::ellipsis && !stopword(w.norm)) ++content;
-  for (const auto& op : a.ops)
-    if (op.kind == AlignOp::Kind::match && op.claim >= 0 && !stopword(claim[op.claim].norm)) ++matched;
+  for (const auto& op : a.ops) {
+    if (op.claim < 0 || claim[op.claim].kind == Word::Kind::ellipsis || stopword(claim[op.claim].norm)) continue;
+    bool bracket = op.source >= 0 && source[op.source].kind == Word::Kind::editorial;
+    if (op.kind == AlignOp::Kind::substitute && bracket) continue;
+    ++content;
+    if (op.kind == AlignOp::Kind::match ||
+        (op.kind == AlignOp::Kind::substitute && inflection(claim[op.claim].norm, source[op.source].norm)))
+      ++matched;
+  }
   if (content == 0) return a.cost == 0;
   return 2 * matched >= content;
 }
 
-// Better first: more similar, the claimed speaker's, covering more of its quotation, dated
-// earlier, then by id (stable output).
+// Better first: more similar, fewer edits, the claimed speaker's, covering more of its quotation,
+// dated earlier, then by id (stable output).
 bool better(const Candidate& a, const Candidate& b) {
   double sa = std::round(a.alignment.similarity * 1e6), sb = std::round(b.alignment.similarity * 1e6);
   if (sa != sb) return sa > sb;
@@ -74,7 +90,7 @@ bool equivalent(const Candidate& a, const Candidate& b) {
 }
 
 // The claim's words [from, to) as the indexer's TermGenerator writes them: lower case, straight
-// apostrophes, diacritics kept. Stopwords only when nothing else is left.
+// apostrophes, diacritics kept. Stopwords only when fewer than three other words are left.
 std::vector<std::string> query_terms(std::string_view text, const std::vector<Word>& words, std::size_t from,
                                      std::size_t to) {
   std::vector<std::string> all, content;
@@ -93,7 +109,46 @@ std::vector<std::string> query_terms(std::string_view text, const std::vector<Wo
     if (std::find(all.begin(), all.end(), term) == all.end()) all.push_back(term);
     if (!stopword(w.norm) && std::find(content.begin(), content.end(), term) == content.end()) content.push_back(term);
   }
-  return content.empty() ? all : content;
+  // A short claim's few content words match too many quotations to rank it first ("How are these
+  // people"): its function words help find it.
+  return content.size() < 3 ? all : content;
+}
+
+// The query-parser text that finds the claimed speaker's quotations: their surname (as typed and
+// with its accents folded; a lone given name is a "surname" here too, the A field holds every word
+// of a name) in speaker:, or the whole name in org: (an organisation, or the one a person spoke
+// for). Quotation marks and the parser's operators are left out of the words.
+std::string claimed_speaker_query(std::string_view speaker) {
+  PersonName name = parse_person_name(speaker);
+  std::vector<std::string> forms;
+  auto clean = [](std::string_view w) {
+    std::string out;
+    for (std::size_t i = 0; i < w.size();) {
+      std::size_t at = i;
+      char32_t c = utf8::next(w, i);
+      if (c == U'\u2019' || c == U'\u2018' || c == U'\u02BC') out += '\'';
+      else if (c == U'"' || c == U'(' || c == U')' || c == U':' || c == U'*') out += ' ';
+      else out.append(w, at, i - at);
+    }
+    return out;
+  };
+  if (!name.words.empty()) forms.push_back(clean(name.words.back()));
+  // The same word as typed, diacritics kept: the last word of the name with a letter in it.
+  std::string lower = utf8::to_lower(speaker);
+  std::size_t end = lower.size();
+  while (end > 0 && std::string_view(" \t.,;").find(lower[end - 1]) != std::string_view::npos) --end;
+  std::size_t start = lower.find_last_of(" \t", end == 0 ? 0 : end - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  if (end > start) {
+    std::string typed = clean(lower.substr(start, end - start));
+    if (!forms.empty() && typed != forms.front() && typed.find(' ') == std::string::npos) forms.push_back(typed);
+  }
+  std::string q;
+  for (const auto& f : forms)
+    if (!f.empty() && f.find(' ') == std::string::npos) q += (q.empty() ? "" : " OR ") + std::string("speaker:") + f;
+  std::string org = clean(speaker);
+  if (org.find_first_not_of(" \t") != std::string::npos) q += (q.empty() ? "" : " OR ") + ("org:\"" + org + "\"");
+  return q;
 }
 
 std::string html_escape(std::string_view s) {
@@ -118,6 +173,13 @@ Hit to_hit(const QuoteRecord& r, double score) {
   return h;
 }
 
+// One way of cutting the claim in two pieces from two quotations (or two places of one).
+struct Splice {
+  double cost = 0;
+  std::size_t at = 0;  // claim token where the second piece starts
+  std::size_t first = 0, second = 0;  // indexes into the ranked candidates
+};
+
 class Verifier {
  public:
   Verifier(const QuoteIndex& index, const VerifyRequest& req)
@@ -128,12 +190,17 @@ class Verifier {
     r.claim = req_.claim;
     r.claimed_speaker = req_.speaker;
     if (count_words(claim_) == 0) throw Error("verify: the claim has no words to look for");
-    retrieve(0, claim_.size(), req_.candidates);
+    retrieve(0, claim_.size(), req_.candidates, nullptr);
+    // The claimed speaker's quotations, whatever else the claim's words match.
+    if (!req_.speaker.empty()) {
+      std::optional<Xapian::Query> who = claimed_filter();
+      if (who) retrieve(0, claim_.size(), kClaimedCandidates, &*who);
+    }
     // The parts around an ellipsis may come from anywhere in a long quotation (or two).
     std::size_t piece = 0;
     for (std::size_t k = 0; k <= claim_.size(); ++k) {
       if (k == claim_.size() || claim_[k].kind == Word::Kind::ellipsis) {
-        if (piece > 0 || k < claim_.size()) retrieve(piece, k, kPieceCandidates);
+        if (piece > 0 || k < claim_.size()) retrieve(piece, k, kPieceCandidates, nullptr);
         piece = k + 1;
       }
     }
@@ -141,34 +208,59 @@ class Verifier {
     // No one quotation holds the whole claim: look for each half, for a splice.
     if (count_words(claim_) >= 2 * kMinSplicePiece && (ranked.empty() || ranked.front()->alignment.cost > 0)) {
       std::size_t half = claim_.size() / 2;
-      retrieve(0, half, kPieceCandidates);
-      retrieve(half, claim_.size(), kPieceCandidates);
+      retrieve(0, half, kPieceCandidates, nullptr);
+      retrieve(half, claim_.size(), kPieceCandidates, nullptr);
       ranked = rank();
     }
-    const Candidate* best = ranked.empty() ? nullptr : ranked.front();
-    bool best_found = best && found(best->alignment, claim_);
+    const Candidate* best = choose(ranked);
+    bool best_found = best && found(best->alignment, claim_, best->words);
     if (try_splice(ranked, best_found ? best->alignment.cost : 1e9, r)) return r;
     if (!best_found) {
       r.verdict = Verdict::not_found;
       if (best) r.similarity = best->alignment.similarity;
       return r;
     }
-    // Every candidate as good as the best carries the claim's words too.
+    // Every candidate as good as the chosen one carries the claim's words too.
     std::vector<const Candidate*> same;
     for (const Candidate* c : ranked)
-      if (equivalent(*c, *best)) same.push_back(c);
+      if (equivalent(*c, *best) && c->claimed_speaker == best->claimed_speaker) same.push_back(c);
     describe(*best, same, r);
     return r;
   }
 
  private:
-  void retrieve(std::size_t from, std::size_t to, std::size_t n) {
+  // The most similar candidate, unless the claimed speaker has one found and within
+  // kClaimedMargin of it: then theirs.
+  const Candidate* choose(const std::vector<Candidate*>& ranked) const {
+    if (ranked.empty()) return nullptr;
+    const Candidate* best = ranked.front();
+    if (req_.speaker.empty() || best->claimed_speaker) return best;
+    for (const Candidate* c : ranked) {
+      if (c->alignment.similarity < best->alignment.similarity - kClaimedMargin - 1e-9) break;
+      if (c->claimed_speaker && found(c->alignment, claim_, c->words)) return c;
+    }
+    return best;
+  }
+
+  std::optional<Xapian::Query> claimed_filter() {
+    std::string text = claimed_speaker_query(req_.speaker);
+    if (text.empty()) return std::nullopt;
+    try {
+      return parse_query(index_, text);
+    } catch (const Error&) {
+      return std::nullopt;  // a name the parser cannot read: the open search alone
+    }
+  }
+
+  void retrieve(std::size_t from, std::size_t to, std::size_t n, const Xapian::Query* filter) {
     auto terms = query_terms(req_.claim, claim_, from, to);
     if (terms.empty()) return;
     std::vector<Xapian::Query> parts;
     for (const auto& t : terms) parts.emplace_back(t);
+    Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    if (filter) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    enquire.set_query(query);
     enquire.set_collapse_key(schema::Value::collapse);
     // Equal weights by the stable order, not by docid: the same candidates on one index and on shards.
     enquire.set_sort_by_relevance_then_value(schema::Value::order, false);
@@ -176,16 +268,59 @@ class Verifier {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       std::string key = doc.get_value(schema::Value::collapse);
-      if (by_key_.count(key)) continue;
+      auto known = by_key_.find(key);
+      if (known != by_key_.end() && !filter) continue;
+      QuoteRecord record = record_from_json(doc.get_data());
+      bool claimed = !req_.speaker.empty() && is_claimed(record);
+      if (known != by_key_.end()) {
+        // A copy of a text already seen: the claimed speaker's copy stands for it.
+        if (claimed && !known->second.claimed_speaker) {
+          known->second.record = std::move(record);
+          known->second.claimed_speaker = true;
+        }
+        continue;
+      }
       Candidate c;
-      c.record = record_from_json(doc.get_data());
+      c.record = std::move(record);
       c.key = key;
       c.date = doc.get_value(schema::Value::date);
       c.words = split_words(c.record.quote.text);
       c.alignment = align(claim_, c.words);
-      c.claimed_speaker = !req_.speaker.empty() && match_speaker(req_.speaker, c.record.quote) == SpeakerMatch::same;
+      c.claimed_speaker = claimed;
       by_key_.emplace(std::move(key), std::move(c));
     }
+  }
+
+  // The claimed speaker said `r`: any form of their name, their organisation, or a lone given
+  // name that only they have in that article.
+  bool is_claimed(const QuoteRecord& r) {
+    const Quote& q = r.quote;
+    if (!lone_given_name(req_.speaker, q.speaker)) return match_speaker(req_.speaker, q) == SpeakerMatch::same;
+    return match_speaker(req_.speaker, q, article_speakers(r.article.id)) == SpeakerMatch::same;
+  }
+
+  SpeakerMatch attribution_of(const QuoteRecord& r) {
+    if (req_.speaker.empty()) return SpeakerMatch::unknown;
+    SpeakerMatch m = match_speaker(req_.speaker, r.quote);
+    if (m == SpeakerMatch::different && lone_given_name(req_.speaker, r.quote.speaker))
+      m = match_speaker(req_.speaker, r.quote, article_speakers(r.article.id));
+    return m;
+  }
+
+  // Every speaker of an article's quotations (looked up once per article).
+  const std::vector<std::string>& article_speakers(const std::string& article_id) {
+    auto it = article_speakers_.find(article_id);
+    if (it != article_speakers_.end()) return it->second;
+    std::vector<std::string> names;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(schema::article_term(article_id)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy speakers(schema::Value::speaker);
+    enquire.add_matchspy(&speakers);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    for (auto v = speakers.values_begin(); v != speakers.values_end(); ++v)
+      if (!(*v).empty()) names.push_back(*v);
+    return article_speakers_.emplace(article_id, std::move(names)).first->second;
   }
 
   std::vector<Candidate*> rank() {
@@ -195,10 +330,20 @@ class Verifier {
     return out;
   }
 
-  // The claim's first part from one quotation and the rest from another, much closer than any one
-  // quotation: a splice (or, for the two parts of one split quotation, an editorial join).
+  // What a join between two quotations costs beyond kSpliceJoin: nothing within one article,
+  // a little between two of one speaker's, more between two articles.
+  static double join_cost(const Quote& a, const Quote& b) {
+    if (a.doc_id == b.doc_id) return 0;
+    if (!a.speaker.empty() && same_person(a.speaker, b.speaker)) return kSpliceOtherSpeaker;
+    return kSpliceOtherArticle;
+  }
+
+  // The claim's first part from one quotation and the rest from another (or from elsewhere in the
+  // same one), each of kMinSplicePiece+ words and found there, together explaining the claim with
+  // fewer edits than any one quotation: a splice (or, for the two parts of one split quotation,
+  // an editorial join).
   bool try_splice(const std::vector<Candidate*>& ranked, double single_cost, VerifyResult& r) {
-    if (count_words(claim_) < 2 * kMinSplicePiece || ranked.size() < 2 || single_cost == 0) return false;
+    if (count_words(claim_) < 2 * kMinSplicePiece || ranked.empty() || single_cost == 0) return false;
     std::size_t n = claim_.size(), top = std::min(ranked.size(), kSpliceCandidates);
     std::vector<std::vector<double>> pre(top), suf(top);
     for (std::size_t c = 0; c < top; ++c) {
@@ -207,60 +352,85 @@ class Verifier {
     }
     std::vector<std::size_t> words_before(n + 1, 0);
     for (std::size_t k = 0; k < n; ++k) words_before[k + 1] = words_before[k] + (claim_[k].kind != Word::Kind::ellipsis);
-    double best = single_cost - 1;  // must beat one quotation by more than one edit
-    std::size_t bk = 0, b1 = 0, b2 = 0;
+    std::vector<Splice> options;
     for (std::size_t k = 1; k < n; ++k) {
       std::size_t left = words_before[k], right = words_before[n] - left;
       if (left < kMinSplicePiece || right < kMinSplicePiece) continue;
       for (std::size_t c1 = 0; c1 < top; ++c1) {
         if (pre[c1][k] > 0.25 * double(left)) continue;
         for (std::size_t c2 = 0; c2 < top; ++c2) {
-          if (c1 == c2 || suf[c2][k] > 0.25 * double(right)) continue;
-          double total = pre[c1][k] + suf[c2][k];
-          if (total < best) {
-            best = total;
-            bk = k;
-            b1 = c1;
-            b2 = c2;
-          }
+          if (suf[c2][k] > 0.25 * double(right)) continue;
+          double total = pre[c1][k] + suf[c2][k] + kSpliceJoin +
+                         join_cost(ranked[c1]->record.quote, ranked[c2]->record.quote);
+          if (total < single_cost) options.push_back({total, k, c1, c2});
         }
       }
     }
-    if (bk == 0) return false;
-    std::vector<Word> head(claim_.begin(), claim_.begin() + static_cast<long>(bk));
-    std::vector<Word> tail(claim_.begin() + static_cast<long>(bk), claim_.end());
-    const Candidate& first = *ranked[b1];
-    const Candidate& second = *ranked[b2];
-    Alignment a1 = align(head, first.words), a2 = align(tail, second.words);
-    if (!found(a1, head) || !found(a2, tail)) return false;
+    std::sort(options.begin(), options.end(), [](const Splice& a, const Splice& b) {
+      if (a.cost != b.cost) return a.cost < b.cost;
+      if (a.at != b.at) return a.at < b.at;
+      return std::make_pair(a.first, a.second) < std::make_pair(b.first, b.second);
+    });
+    for (std::size_t tried = 0; tried < options.size() && tried < 8; ++tried) {
+      const Splice& s = options[tried];
+      std::vector<Word> head(claim_.begin(), claim_.begin() + static_cast<long>(s.at));
+      std::vector<Word> tail(claim_.begin() + static_cast<long>(s.at), claim_.end());
+      const Candidate& first = *ranked[s.first];
+      const Candidate& second = *ranked[s.second];
+      Alignment a1 = align(head, first.words), a2 = align(tail, second.words);
+      if (!found(a1, head, first.words) || !found(a2, tail, second.words)) continue;
+      // Two pieces of one quotation in its own order are one piece with a cut, not a splice.
+      if (s.first == s.second && first_source(a2) > last_source(a1)) continue;
+      describe_splice(first, a1, head, second, a2, tail, s, r);
+      return true;
+    }
+    return false;
+  }
 
+  static int first_source(const Alignment& a) {
+    for (const auto& op : a.ops)
+      if (op.source >= 0) return op.source;
+    return -1;
+  }
+  static int last_source(const Alignment& a) {
+    for (auto it = a.ops.rbegin(); it != a.ops.rend(); ++it)
+      if (it->source >= 0) return it->source;
+    return -1;
+  }
+
+  void describe_splice(const Candidate& first, const Alignment& a1, const std::vector<Word>& head,
+                       const Candidate& second, const Alignment& a2, const std::vector<Word>& tail, const Splice& s,
+                       VerifyResult& r) {
     std::vector<const Candidate*> same{&first};
     describe_with(first, a1, head, same, r);
     // The join, then the second part's own differences (claim word numbers continue).
     const Quote& q1 = first.record.quote;
     const Quote& q2 = second.record.quote;
     Difference join;
-    bool one_utterance = q1.doc_id == q2.doc_id && q1.group == q2.group && q1.group != 0;
+    bool self = &first == &second;
+    bool one_utterance = !self && q1.doc_id == q2.doc_id && q1.group == q2.group && q1.group != 0;
     join.kind = one_utterance ? "editorial" : "splice";
     join.claim = req_.claim.substr(tail.front().start, tail.back().end - tail.front().start);
     join.source = q2.text;
-    join.claim_word = static_cast<int>(bk);
+    join.claim_word = static_cast<int>(s.at);
     join.other_quote_id = q2.quote_id;
     join.other_speaker = q2.speaker;
-    join.note = one_utterance
-                    ? "the claim joins the two parts of one split quotation (" + q2.quote_id + ")"
-                    : fmt::format("the claim's words from here on are another quotation: {}{}", q2.quote_id,
-                                  q2.speaker.empty() ? "" : " (" + q2.speaker + ")");
+    if (one_utterance)
+      join.note = "the claim joins the two parts of one split quotation (" + q2.quote_id + ")";
+    else if (self)
+      join.note = "the claim's words from here on come from earlier in the same quotation: the claim reorders it";
+    else
+      join.note = fmt::format("the claim's words from here on are another quotation: {}{}", q2.quote_id,
+                              q2.speaker.empty() ? "" : " (" + q2.speaker + ")");
     r.differences.push_back(std::move(join));
     for (auto d : differences(a2, tail, req_.claim, second.words, q2.text)) {
-      if (d.claim_word >= 0) d.claim_word += static_cast<int>(bk);
+      if (d.claim_word >= 0) d.claim_word += static_cast<int>(s.at);
       r.differences.push_back(std::move(d));
     }
-    r.diff += " {+[splice]+} " + inline_diff(a2, tail, req_.claim, second.words, q2.text);
-    std::size_t denom = a1.claim_words + a2.claim_words + a1.span_words + a2.span_words;
-    r.similarity = denom ? 2.0 * double(a1.matched + a2.matched) / double(denom) : 0;
+    r.diff += fmt::format(" [splice: {}] ", q2.quote_id) + inline_diff(a2, tail, req_.claim, second.words, q2.text);
+    double edits = a1.cost + a2.cost + (one_utterance ? 0 : kSpliceJoin);
+    r.similarity = std::max(0.0, 1.0 - edits / double(std::max<std::size_t>(1, count_words(claim_))));
     finish_verdict(r);
-    return true;
   }
 
   void describe(const Candidate& best, const std::vector<const Candidate*>& same, VerifyResult& r) {
@@ -298,8 +468,7 @@ class Verifier {
 
     // The claimed speaker said these words somewhere, or the match's speaker is unknown: take a
     // copy with the claimed (else a known) speaker as the match.
-    Quote& mq = r.match->record.quote;
-    bool claimed_ok = !req_.speaker.empty() && match_speaker(req_.speaker, mq) == SpeakerMatch::same;
+    bool claimed_ok = !req_.speaker.empty() && attribution_of(r.match->record) == SpeakerMatch::same;
     if (!req_.speaker.empty() && !claimed_ok) {
       for (const auto& [name, count] : named) {
         Quote probe;
@@ -317,10 +486,10 @@ class Verifier {
       if (auto h = first_copy(copies, named.front().first, false)) replace_match(*h, claim, r);
 
     const Quote& m = r.match->record.quote;
-    r.attribution = req_.speaker.empty() ? SpeakerMatch::unknown : match_speaker(req_.speaker, m);
+    r.attribution = attribution_of(r.match->record);
     std::size_t examples = 0;
     for (const auto& [name, count] : named) {
-      if (same_person(name, m.speaker) || same_organisation(name, m.speaker)) continue;
+      if (name == m.speaker || same_person(name, m.speaker) || same_organisation(name, m.speaker)) continue;
       OtherSpeaker o{name, count, ""};
       if (examples++ < kSpeakerExamples)
         if (auto h = first_copy(copies, name, false)) o.quote_id = h->record.quote.quote_id;
@@ -369,6 +538,7 @@ class Verifier {
   const VerifyRequest& req_;
   std::vector<Word> claim_;
   std::unordered_map<std::string, Candidate> by_key_;
+  std::unordered_map<std::string, std::vector<std::string>> article_speakers_;
 };
 
 }  // namespace
