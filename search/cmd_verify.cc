@@ -1,8 +1,14 @@
-// whosaid verify [--speaker NAME] [--format text|json] "CLAIMED QUOTE"
+// whosaid verify [--speaker NAME] [--format text|json|jsonl] "CLAIMED QUOTE"
+//                [--claims FILE]
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
 #include <iostream>
 #include <string_view>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -11,23 +17,97 @@
 
 namespace whosaid {
 
+namespace {
+
+void print(const VerifyResult& r, const std::string& format, const double* elapsed_ms) {
+  if (format == "text") {
+    print_verify_text(r, std::cout);
+    return;
+  }
+  Json j = verify_to_json(r);
+  if (elapsed_ms) j["elapsed_ms"] = std::round(*elapsed_ms * 1000) / 1000;
+  if (format == "jsonl") std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  else std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+// Every line of FILE ("-": stdin) is a claim, checked against the index opened once: for scripts
+// and for measuring latency without process start-up. A line is the claim itself, or a JSON
+// object {"claim": "...", "speaker": "..."}. A line that is no claim is reported (file:line) and
+// the others still run; the exit status is then 2.
+int run_claim_file(const std::string& file, const QuoteIndex& index, const VerifyRequest& base,
+                   const std::string& format) {
+  std::ifstream in_file;
+  if (file != "-") {
+    in_file.open(file);
+    if (!in_file) throw Error(fmt::format("--claims {}: cannot read it", file));
+  }
+  std::istream& in = file == "-" ? std::cin : in_file;
+  std::size_t line_no = 0, found = 0;
+  bool failed = false;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    VerifyRequest req = base;
+    try {
+      if (line.front() == '{') {
+        Json j = Json::parse(line, nullptr, false);
+        if (!j.is_object() || !j.contains("claim") || !j["claim"].is_string())
+          throw Error("not a claim: a JSON line needs {\"claim\": \"...\"} (and may give \"speaker\")");
+        req.claim = j["claim"].get<std::string>();
+        if (j.contains("speaker") && j["speaker"].is_string()) req.speaker = j["speaker"].get<std::string>();
+      } else {
+        req.claim = line;
+      }
+      auto t0 = std::chrono::steady_clock::now();
+      VerifyResult r = verify(index, req);
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      print(r, format, &ms);
+      if (format == "text") std::cout << '\n';
+      if (r.verdict != Verdict::not_found) ++found;
+    } catch (const Error& e) {
+      if (e.exit_code() != exit_usage) throw;
+      std::cerr << fmt::format("whosaid verify: {}:{}: {}\n", file, line_no, e.what());
+      failed = true;
+    }
+  }
+  if (failed) return exit_usage;
+  return found > 0 ? exit_ok : exit_not_found;
+}
+
+}  // namespace
+
 int cmd_verify(int argc, char** argv) {
   CommonOptions common;
-  auto app = make_verb_app("verify",
-                           "Check a claimed quotation against the index: was it said, by whom, where first, and\n"
-                           "how does the claim differ from what was said?\n"
-                           "Verdicts: exact, altered, misattributed, altered_and_misattributed, not_found (exit 1).\n"
-                           "A claim that is part of a longer quotation, unchanged, is exact (a \"truncation\"\n"
-                           "difference says what it leaves out). \"...\" or \"\u2026\" in the claim stands for cut words.\n\n"
-                           "Examples:\n"
-                           "  whosaid verify \"a constructive mood with a lot of states leaning in\"\n"
-                           "  whosaid verify --speaker 'Ms. Evenson' --format json \"It's been a constructive mood\"",
-                           common, false);
-  app->add_option("--format", common.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  auto app = make_verb_app(
+      "verify",
+      "Check a claimed quotation against the index: was it said, by whom, where first, and\n"
+      "how does the claim differ from what was said?\n"
+      "Verdicts: exact, altered, misattributed, altered_and_misattributed, not_found (exit 1).\n"
+      "A claim that is part of a longer quotation, unchanged, is exact (a \"truncation\"\n"
+      "difference says what it leaves out). \"...\" or \"\u2026\" in the claim stands for cut words;\n"
+      "words cut without one are an \"omission\", which alters the quotation. Leaving out an\n"
+      "editor's [bracketed words] is exact; other words in their place are a substitution.\n"
+      "With --speaker, that speaker's quotations are always considered, and one of theirs within\n"
+      "0.1 similarity of the best match is the match: misattributed means no quotation of\n"
+      "theirs is close to the claim (README, \"How verify decides\").\n\n"
+      "Examples:\n"
+      "  whosaid verify \"a constructive mood with a lot of states leaning in\"\n"
+      "  whosaid verify --speaker 'Ms. Evenson' --format json \"It's been a constructive mood\"\n"
+      "  whosaid verify --format jsonl --claims claims.txt   one claim per line (or a JSON line\n"
+      "                                                     {\"claim\": ..., \"speaker\": ...}), one\n"
+      "                                                     JSON line each with \"elapsed_ms\"",
+      common, false);
+  app->add_option("--format", common.format, "text (default), json or jsonl (one line)")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
   VerifyRequest req;
   std::vector<std::string> words;
+  std::string claims;
   app->add_option("--speaker", req.speaker, "who the claim says said it (any form of the name, or an organisation)");
-  auto* claim = app->add_option("claim", words, "the claimed quotation");
+  app->add_option("--claims", claims,
+                  "check every line of FILE (\"-\": stdin) with the index opened once: a claim, or a JSON "
+                  "object {\"claim\": ..., \"speaker\": ...}");
+  app->add_option("claim", words, "the claimed quotation (required unless --claims)");
   // A claim may begin with a dash ("-Article last amended ..."), which CLI11 takes for an option
   // even after "--": a last argument that is no option of ours is the claim.
   std::vector<char*> args(argv, argv + argc);
@@ -35,8 +115,8 @@ int cmd_verify(int argc, char** argv) {
   if (argc > 1) {
     std::string_view last = argv[argc - 1], before = argc > 2 ? argv[argc - 2] : "";
     bool ours = false;
-    for (std::string_view o : {"--db", "--format", "--speaker", "--remote-timeout", "--allow-partial", "--help",
-                               "--version", "-h"})
+    for (std::string_view o : {"--db", "--format", "--speaker", "--claims", "--remote-timeout", "--allow-partial",
+                               "--help", "--version", "-h"})
       ours = ours || last.substr(0, o.size()) == o || before == o;
     if (last.size() > 1 && last[0] == '-' && !ours) {
       dashed = last;
@@ -44,17 +124,20 @@ int cmd_verify(int argc, char** argv) {
       if (!args.empty() && std::string_view(args.back()) == "--") args.pop_back();
     }
   }
-  if (dashed.empty()) claim->required();
   return run_verb(*app, static_cast<int>(args.size()), args.data(), [&] {
     if (!dashed.empty()) words.push_back(dashed);
-    for (const auto& w : words) req.claim += (req.claim.empty() ? "" : " ") + w;
+    if (words.empty() == claims.empty())
+      throw Error(words.empty() ? "no CLAIM given (try --help)" : "give either CLAIM or --claims FILE, not both");
     QuoteIndex index = open_index(common);
+    if (!claims.empty()) {
+      int rc = run_claim_file(claims, index, req, common.format);
+      report_missing_shards(index, "verify");
+      return rc;
+    }
+    for (const auto& w : words) req.claim += (req.claim.empty() ? "" : " ") + w;
     VerifyResult r = verify(index, req);
     report_missing_shards(index, "verify");
-    if (common.format == "json")
-      std::cout << verify_to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    else
-      print_verify_text(r, std::cout);
+    print(r, common.format, nullptr);
     return r.verdict == Verdict::not_found ? static_cast<int>(exit_not_found) : static_cast<int>(exit_ok);
   });
 }

@@ -30,6 +30,7 @@ constexpr double kSpliceJoin = 1;               // a join is one edit
 constexpr double kSpliceOtherSpeaker = 0.25;    // ... more between two speakers' words of one article
 constexpr double kSpliceOtherArticle = 0.5;     // ... more between two articles
 constexpr std::size_t kSpeakerExamples = 10;    // other speakers given an example quote id
+constexpr Xapian::doccount kCopiesRead = 200;   // copies read for the other speakers' first quote ids
 
 bool stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -191,9 +192,12 @@ class Verifier {
     r.claimed_speaker = req_.speaker;
     if (count_words(claim_) == 0) throw Error("verify: the claim has no words to look for");
     retrieve(0, claim_.size(), req_.candidates, nullptr);
-    // The claimed speaker's quotations, whatever else the claim's words match.
+    // The claimed speaker's quotations, whatever else the claim's words match; unless the best
+    // candidate already is theirs, word for word.
     if (!req_.speaker.empty()) {
-      std::optional<Xapian::Query> who = claimed_filter();
+      std::vector<Candidate*> ranked = rank();
+      bool settled = !ranked.empty() && ranked.front()->claimed_speaker && ranked.front()->alignment.cost == 0;
+      std::optional<Xapian::Query> who = settled ? std::nullopt : claimed_filter();
       if (who) retrieve(0, claim_.size(), kClaimedCandidates, &*who);
     }
     // The parts around an ellipsis may come from anywhere in a long quotation (or two).
@@ -205,14 +209,18 @@ class Verifier {
       }
     }
     std::vector<Candidate*> ranked = rank();
-    // No one quotation holds the whole claim: look for each half, for a splice.
-    if (count_words(claim_) >= 2 * kMinSplicePiece && (ranked.empty() || ranked.front()->alignment.cost > 0)) {
+    const Candidate* best = choose(ranked);
+    // No one quotation explains the claim within one edit: a splice might (it costs one edit for
+    // its join, and more for its pieces' own edits). Look for each half.
+    bool spliceable = count_words(claim_) >= 2 * kMinSplicePiece &&
+                      (!best || !found(best->alignment, claim_, best->words) || best->alignment.cost > kSpliceJoin);
+    if (spliceable) {
       std::size_t half = claim_.size() / 2;
       retrieve(0, half, kPieceCandidates, nullptr);
       retrieve(half, claim_.size(), kPieceCandidates, nullptr);
       ranked = rank();
+      best = choose(ranked);
     }
-    const Candidate* best = choose(ranked);
     bool best_found = best && found(best->alignment, claim_, best->words);
     if (try_splice(ranked, best_found ? best->alignment.cost : 1e9, r)) return r;
     if (!best_found) {
@@ -223,7 +231,7 @@ class Verifier {
     // Every candidate as good as the chosen one carries the claim's words too.
     std::vector<const Candidate*> same;
     for (const Candidate* c : ranked)
-      if (equivalent(*c, *best) && c->claimed_speaker == best->claimed_speaker) same.push_back(c);
+      if (equivalent(*c, *best)) same.push_back(c);
     describe(*best, same, r);
     return r;
   }
@@ -343,7 +351,7 @@ class Verifier {
   // fewer edits than any one quotation: a splice (or, for the two parts of one split quotation,
   // an editorial join).
   bool try_splice(const std::vector<Candidate*>& ranked, double single_cost, VerifyResult& r) {
-    if (count_words(claim_) < 2 * kMinSplicePiece || ranked.empty() || single_cost == 0) return false;
+    if (count_words(claim_) < 2 * kMinSplicePiece || ranked.empty() || single_cost <= kSpliceJoin) return false;
     std::size_t n = claim_.size(), top = std::min(ranked.size(), kSpliceCandidates);
     std::vector<std::vector<double>> pre(top), suf(top);
     for (std::size_t c = 0; c < top; ++c) {
@@ -452,6 +460,7 @@ class Verifier {
     for (const Candidate* c : same) dup_terms.emplace_back(schema::exact_term(schema::prefix::duplicate, c->key));
     Xapian::Query copies(Xapian::Query::OP_OR, dup_terms.begin(), dup_terms.end());
 
+    // Every copy's speaker, counted.
     Xapian::Enquire enquire(db_);
     enquire.set_query(copies);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -465,40 +474,96 @@ class Verifier {
     std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) {
       return x.second != y.second ? x.second > y.second : x.first < y.first;
     });
+    std::optional<Hit> earliest = earliest_copy(copies);
 
-    // The claimed speaker said these words somewhere, or the match's speaker is unknown: take a
-    // copy with the claimed (else a known) speaker as the match.
-    bool claimed_ok = !req_.speaker.empty() && attribution_of(r.match->record) == SpeakerMatch::same;
-    if (!req_.speaker.empty() && !claimed_ok) {
+    // The match: the first copy by the claimed speaker; else the earliest copy when its speaker
+    // is known, else the first copy of the most quoted speaker. Chosen by date and position,
+    // not by which copy the retrieval happened to keep, so that shards answer as one index.
+    std::vector<std::string> claimed_names;
+    if (!req_.speaker.empty())
       for (const auto& [name, count] : named) {
         Quote probe;
         probe.speaker = name;
         probe.speaker_kind = SpeakerKind::person;
-        if (match_speaker(req_.speaker, probe) != SpeakerMatch::same) continue;
-        if (auto h = first_copy(copies, name, false)) {
-          replace_match(*h, claim, r);
-          claimed_ok = true;
-          break;
-        }
+        if (match_speaker(req_.speaker, probe) == SpeakerMatch::same) claimed_names.push_back(name);
       }
-    }
-    if (!claimed_ok && r.match->record.quote.speaker.empty() && !named.empty())
-      if (auto h = first_copy(copies, named.front().first, false)) replace_match(*h, claim, r);
+    std::optional<Hit> match;
+    if (!claimed_names.empty()) match = first_copy(copies, claimed_names);
+    else if (best.claimed_speaker) match = to_hit(best.record, 0);  // a lone given name, told by its article
+    if (!match && earliest && !earliest->record.quote.speaker.empty()) match = earliest;
+    if (!match && !named.empty()) match = first_copy(copies, {named.front().first});
+    if (match && match->record.quote.quote_id != best.record.quote.quote_id) replace_match(*match, claim, r);
 
     const Quote& m = r.match->record.quote;
     r.attribution = attribution_of(r.match->record);
-    std::size_t examples = 0;
+    std::vector<std::string> examples;
     for (const auto& [name, count] : named) {
       if (name == m.speaker || same_person(name, m.speaker) || same_organisation(name, m.speaker)) continue;
-      OtherSpeaker o{name, count, ""};
-      if (examples++ < kSpeakerExamples)
-        if (auto h = first_copy(copies, name, false)) o.quote_id = h->record.quote.quote_id;
-      r.other_speakers.push_back(std::move(o));
+      r.other_speakers.push_back({name, count, ""});
+      if (examples.size() < kSpeakerExamples) examples.push_back(name);
+    }
+    auto first_ids = first_copies(copies, examples);
+    for (auto& o : r.other_speakers) {
+      auto it = first_ids.find(schema::normalise_name(o.speaker));
+      if (it != first_ids.end()) o.quote_id = it->second;
     }
     r.match->duplicates = r.copies > 0 ? r.copies - 1 : 0;
-    // The earliest dated copy; when none is dated, the first indexed.
-    if (auto h = first_copy(copies, "", true)) r.earliest = std::move(h);
-    else r.earliest = first_copy(copies, "", false);
+    r.earliest = std::move(earliest);
+  }
+
+  // The earliest dated copy (by date, then position); when none is dated, the first indexed.
+  // The date alone is sorted over every copy (one value each); position only among that day's.
+  std::optional<Hit> earliest_copy(const Xapian::Query& copies) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, copies,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::Value::date, "0")));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::Value::date, false);
+    Xapian::MSet first = enquire.get_mset(0, 1);
+    DateOrderRequest req;
+    req.query = first.empty() ? copies : dated(copies, first.begin().get_document().get_value(schema::Value::date));
+    req.weights = false;
+    req.count = 1;
+    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), req);
+    if (m.items.empty()) return std::nullopt;
+    return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
+  }
+
+  // The first copy (by date, then position) by any of `names`.
+  std::optional<Hit> first_copy(const Xapian::Query& copies, const std::vector<std::string>& names) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& n : names) terms.emplace_back(schema::speaker_term(n));
+    DateOrderRequest req;
+    req.query = Xapian::Query(Xapian::Query::OP_FILTER, copies,
+                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    req.weights = false;
+    req.count = 1;
+    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), req);
+    if (m.items.empty()) return std::nullopt;
+    return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
+  }
+
+  // The quote id of each of `names`' first copy (keyed by normalise_name), in one match of their
+  // copies in date order (kCopiesRead at most).
+  std::unordered_map<std::string, std::string> first_copies(const Xapian::Query& copies,
+                                                            const std::vector<std::string>& names) {
+    std::unordered_map<std::string, std::string> out;
+    if (names.empty()) return out;
+    std::vector<Xapian::Query> terms;
+    for (const auto& n : names) terms.emplace_back(schema::speaker_term(n));
+    DateOrderRequest req;
+    req.query = Xapian::Query(Xapian::Query::OP_FILTER, copies,
+                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    req.weights = false;
+    req.count = kCopiesRead;
+    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), req);
+    for (const auto& item : m.items) {
+      std::string who = schema::normalise_name(item.doc.get_value(schema::Value::speaker));
+      if (out.count(who)) continue;
+      out.emplace(std::move(who), record_from_json(item.doc.get_data()).quote.quote_id);
+      if (out.size() == names.size()) break;
+    }
+    return out;
   }
 
   void replace_match(const Hit& h, const std::vector<Word>& claim, VerifyResult& r) {
@@ -509,21 +574,6 @@ class Verifier {
     r.similarity = a.similarity;
     r.fragment = a.fragment();
     r.match = to_hit(h.record, a.similarity);
-  }
-
-  // The earliest (by date, then position) quotation among `copies`, by `speaker` when given, with
-  // a date when `dated`.
-  std::optional<Hit> first_copy(const Xapian::Query& copies, const std::string& speaker, bool dated) {
-    Xapian::Query q = copies;
-    if (!speaker.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::speaker_term(speaker)));
-    if (dated) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::Value::date, "0"));
-    DateOrderRequest first;
-    first.query = q;
-    first.weights = false;
-    first.count = 1;
-    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), first);
-    if (m.items.empty()) return std::nullopt;
-    return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
   }
 
   void finish_verdict(VerifyResult& r) {
