@@ -273,6 +273,16 @@ std::vector<Run> runs_of(const Alignment& a, const std::vector<Word>& claim, con
       merged.back().source.insert(merged.back().source.end(), runs[k].source.begin(), runs[k].source.end());
       continue;
     }
+    // ... and so does one between two changes: "[-years ago-] ... [-and now-]" is one omission.
+    if (ellipses && k + 1 < runs.size() && runs[k + 1].group == Group::change && !merged.empty() &&
+        merged.back().group == Group::change) {
+      for (const Run* r : {&runs[k], &runs[k + 1]}) {
+        merged.back().claim.insert(merged.back().claim.end(), r->claim.begin(), r->claim.end());
+        merged.back().source.insert(merged.back().source.end(), r->source.begin(), r->source.end());
+      }
+      ++k;
+      continue;
+    }
     if (ellipses && k + 1 < runs.size() && runs[k + 1].group == Group::change &&
         inside_bracket(source, static_cast<std::size_t>(runs[k].source.back()) + 1)) {
       runs[k + 1].source.insert(runs[k + 1].source.begin(), runs[k].source.begin(), runs[k].source.end());
@@ -292,9 +302,11 @@ std::size_t speaker_words(const std::vector<Word>& words, const std::vector<int>
       std::count_if(idx.begin(), idx.end(), [&](int k) { return words[k].kind == Word::Kind::word; }));
 }
 
-// The source's word before / after a run (as written), "" at either end.
-std::string word_at(const std::vector<Word>& words, std::string_view text, int k) {
-  if (k < 0 || k >= static_cast<int>(words.size()) || words[k].kind == Word::Kind::ellipsis) return "";
+// The source's nearest word from k on, stepping by `step` (-1 before a run, +1 after it), as
+// written; "" at either end.
+std::string word_at(const std::vector<Word>& words, std::string_view text, int k, int step) {
+  while (k >= 0 && k < static_cast<int>(words.size()) && words[k].kind == Word::Kind::ellipsis) k += step;
+  if (k < 0 || k >= static_cast<int>(words.size())) return "";
   return std::string(text.substr(words[k].start, words[k].end - words[k].start));
 }
 
@@ -573,8 +585,8 @@ std::vector<Difference> differences(const Alignment& a, const std::vector<Word>&
           d.note = "the quotation's bracketed words are an editor's, not the speaker's";
         } else if (r.claim.empty()) {
           std::size_t n = speaker_words(source, r.source);
-          std::string before = word_at(source, source_text, r.source.front() - 1);
-          std::string after = word_at(source, source_text, r.source.back() + 1);
+          std::string before = word_at(source, source_text, r.source.front() - 1, -1);
+          std::string after = word_at(source, source_text, r.source.back() + 1, +1);
           d.kind = "omission";
           d.note = fmt::format("{} word{} left out between \"{}\" and \"{}\"", n, n == 1 ? "" : "s", before, after);
         } else if (r.source.empty()) {

@@ -22,7 +22,8 @@ constexpr double kFoundSimilarity = 0.6;
 // The claimed speaker's quotation is the match when its similarity is within this of the best
 // quotation's: a close misquote of the claimed speaker is theirs, altered, not someone else's.
 constexpr double kClaimedMargin = 0.1;
-constexpr std::size_t kClaimedCandidates = 20;  // the claimed speaker's quotations retrieved
+constexpr std::size_t kClaimedCandidates = 15;  // the claimed speaker's quotations retrieved
+constexpr std::size_t kRounds = 3;              // retrieval rounds, each leaving out the texts seen
 constexpr std::size_t kPieceCandidates = 15;    // per ellipsis piece or half, beyond the main query
 constexpr std::size_t kSpliceCandidates = 20;   // best candidates tried as splice parts
 constexpr std::size_t kMinSplicePiece = 5;      // words: shorter runs ("thoughts and prayers") are anyone's
@@ -46,7 +47,7 @@ bool stopword(std::string_view w) {
 struct Candidate {
   QuoteRecord record;
   std::string key;    // collapse key: copies of one text share it
-  std::string date;   // date value (YYYYMMDD, "" when unknown)
+  std::string date;   // the article's date (YYYY-MM-DD, "" when unknown)
   std::vector<Word> words;
   Alignment alignment;
   bool claimed_speaker = false;  // the request's speaker said it (this copy or another of its text)
@@ -260,43 +261,71 @@ class Verifier {
     }
   }
 
+  // Candidates: the quotations that share the most of the claim's words [from, to), scored by
+  // BM25 without length normalisation (b = 0; a document's length is a read of its own, 5-15 ms
+  // for a claim's candidates on a million quotations, and the alignment, not the weight, decides
+  // which candidate the claim is). Copies of one text are folded here rather than by Xapian's
+  // collapse, which reads the key of every copy that outweighs the last text kept (a repeated
+  // quotation's hundreds of copies): each round reads the top n matches and the next round
+  // leaves out the texts seen, up to kRounds rounds or n / 2 texts. With `filter` (the claimed
+  // speaker's quotations), copies of texts already known mark them as that speaker's.
   void retrieve(std::size_t from, std::size_t to, std::size_t n, const Xapian::Query* filter) {
     auto terms = query_terms(req_.claim, claim_, from, to);
     if (terms.empty()) return;
     std::vector<Xapian::Query> parts;
     for (const auto& t : terms) parts.emplace_back(t);
-    Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-    if (filter) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_collapse_key(schema::Value::collapse);
-    // Equal weights by the stable order, not by docid: the same candidates on one index and on shards.
-    enquire.set_sort_by_relevance_then_value(schema::Value::order, false);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      std::string key = doc.get_value(schema::Value::collapse);
-      auto known = by_key_.find(key);
-      if (known != by_key_.end() && !filter) continue;
-      QuoteRecord record = record_from_json(doc.get_data());
-      bool claimed = !req_.speaker.empty() && is_claimed(record);
-      if (known != by_key_.end()) {
-        // A copy of a text already seen: the claimed speaker's copy stands for it.
-        if (claimed && !known->second.claimed_speaker) {
-          known->second.record = std::move(record);
-          known->second.claimed_speaker = true;
-        }
-        continue;
+    Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    if (filter) words = Xapian::Query(Xapian::Query::OP_FILTER, words, *filter);
+    std::vector<std::string> seen;  // texts (collapse keys) this call has read
+    for (std::size_t round = 0; round < kRounds && seen.size() < n / 2; ++round) {
+      Xapian::Query query = words;
+      if (!seen.empty()) {
+        std::vector<Xapian::Query> dups;
+        for (const auto& k : seen) dups.emplace_back(schema::exact_term(schema::prefix::duplicate, k));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(Xapian::Query::OP_OR, dups.begin(), dups.end()));
       }
-      Candidate c;
-      c.record = std::move(record);
-      c.key = key;
-      c.date = doc.get_value(schema::Value::date);
-      c.words = split_words(c.record.quote.text);
-      c.alignment = align(claim_, c.words);
-      c.claimed_speaker = claimed;
-      by_key_.emplace(std::move(key), std::move(c));
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0, 0.5));
+      // Equal weights are left in docid order: which copy of a text stands for it does not
+      // matter, the match is chosen among all its copies by date and position (describe_with).
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
+      std::size_t fresh = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        std::string key = doc.get_value(schema::Value::collapse);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(key);
+        ++fresh;
+        take(doc, key, filter != nullptr);
+      }
+      if (mset.size() < n || fresh == 0) break;  // nothing more to find
     }
+  }
+
+  // A candidate from a matched document, or (from the claimed speaker's search) the mark on a
+  // text already known that the claimed speaker said it too.
+  void take(const Xapian::Document& doc, const std::string& key, bool claimed_search) {
+    auto known = by_key_.find(key);
+    if (known != by_key_.end() && (!claimed_search || known->second.claimed_speaker)) return;
+    QuoteRecord record = record_from_json(doc.get_data());
+    bool claimed = !req_.speaker.empty() && is_claimed(record);
+    if (known != by_key_.end()) {
+      // A copy of a text already seen: the claimed speaker's copy stands for it.
+      if (claimed) {
+        known->second.record = std::move(record);
+        known->second.claimed_speaker = true;
+      }
+      return;
+    }
+    Candidate c;
+    c.record = std::move(record);
+    c.key = key;
+    c.date = c.record.article.date;
+    c.words = split_words(c.record.quote.text);
+    c.alignment = align(claim_, c.words);
+    c.claimed_speaker = claimed;
+    by_key_.emplace(key, std::move(c));
   }
 
   // The claimed speaker said `r`: any form of their name, their organisation, or a lone given
@@ -458,23 +487,9 @@ class Verifier {
 
     std::vector<Xapian::Query> dup_terms;
     for (const Candidate* c : same) dup_terms.emplace_back(schema::exact_term(schema::prefix::duplicate, c->key));
-    Xapian::Query copies(Xapian::Query::OP_OR, dup_terms.begin(), dup_terms.end());
-
-    // Every copy's speaker, counted.
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(copies);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy speakers(schema::Value::speaker);
-    enquire.add_matchspy(&speakers);
-    Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
-    r.copies = all.get_matches_estimated();
-    std::vector<std::pair<std::string, std::size_t>> named;
-    for (auto it = speakers.values_begin(); it != speakers.values_end(); ++it)
-      if (!(*it).empty()) named.emplace_back(*it, it.get_termfreq());
-    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : x.first < y.first;
-    });
-    std::optional<Hit> earliest = earliest_copy(copies);
+    Copies copies = read_copies(Xapian::Query(Xapian::Query::OP_OR, dup_terms.begin(), dup_terms.end()));
+    r.copies = copies.count;
+    const auto& named = copies.speakers;
 
     // The match: the first copy by the claimed speaker; else the earliest copy when its speaker
     // is known, else the first copy of the most quoted speaker. Chosen by date and position,
@@ -488,10 +503,17 @@ class Verifier {
         if (match_speaker(req_.speaker, probe) == SpeakerMatch::same) claimed_names.push_back(name);
       }
     std::optional<Hit> match;
-    if (!claimed_names.empty()) match = first_copy(copies, claimed_names);
-    else if (best.claimed_speaker) match = to_hit(best.record, 0);  // a lone given name, told by its article
-    if (!match && earliest && !earliest->record.quote.speaker.empty()) match = earliest;
-    if (!match && !named.empty()) match = first_copy(copies, {named.front().first});
+    if (!claimed_names.empty()) {
+      auto firsts = first_copies(copies, claimed_names);
+      if (!firsts.empty()) match = firsts.front();
+    } else if (best.claimed_speaker) {
+      match = to_hit(best.record, 0);  // a lone given name, told by its article
+    }
+    if (!match && copies.earliest && !copies.earliest->record.quote.speaker.empty()) match = copies.earliest;
+    if (!match && !named.empty()) {
+      auto firsts = first_copies(copies, {named.front().first});
+      if (!firsts.empty()) match = firsts.front();
+    }
     if (match && match->record.quote.quote_id != best.record.quote.quote_id) replace_match(*match, claim, r);
 
     const Quote& m = r.match->record.quote;
@@ -502,17 +524,94 @@ class Verifier {
       r.other_speakers.push_back({name, count, ""});
       if (examples.size() < kSpeakerExamples) examples.push_back(name);
     }
-    auto first_ids = first_copies(copies, examples);
+    std::unordered_map<std::string, std::string> first_ids;  // normalise_name -> quote id
+    for (const auto& h : first_copies(copies, examples))
+      first_ids.emplace(schema::normalise_name(h.record.quote.speaker), h.record.quote.quote_id);
     for (auto& o : r.other_speakers) {
       auto it = first_ids.find(schema::normalise_name(o.speaker));
       if (it != first_ids.end()) o.quote_id = it->second;
     }
     r.match->duplicates = r.copies > 0 ? r.copies - 1 : 0;
-    r.earliest = std::move(earliest);
+    r.earliest = copies.earliest;
   }
 
-  // The earliest dated copy (by date, then position); when none is dated, the first indexed.
-  // The date alone is sorted over every copy (one value each); position only among that day's.
+  // The copies of the claim's words: how many, who said them, the earliest dated one (by date,
+  // then position; when none is dated, the first by position).
+  struct Copies {
+    Xapian::Query query;
+    std::size_t count = 0;
+    std::vector<std::pair<std::string, std::size_t>> speakers;  // named ones, most quoted first
+    std::optional<Hit> earliest;
+    // Local index: each speaker's earliest date ("" undated), read in the one pass over the
+    // copies, so that their first copies are looked up among that day's alone.
+    std::unordered_map<std::string, std::string> first_date;
+    bool local = false;
+  };
+
+  // Sees every copy once (local index): its speaker and date, two values.
+  class CopySpy : public Xapian::MatchSpy {
+   public:
+    struct Speaker {
+      std::size_t count = 0;
+      std::string date;  // earliest: undated only when none of theirs is dated
+    };
+    std::unordered_map<std::string, Speaker> speakers;
+    void operator()(const Xapian::Document& doc, double) override {
+      std::string date = doc.get_value(schema::Value::date);
+      Speaker& s = speakers[doc.get_value(schema::Value::speaker)];
+      if (s.count++ == 0 || (!date.empty() && (s.date.empty() || date < s.date))) s.date = std::move(date);
+    }
+  };
+
+  static bool earlier_date(const std::string& a, const std::string& b) {
+    return !a.empty() && (b.empty() || a < b);  // undated after every date
+  }
+
+  Copies read_copies(const Xapian::Query& query) {
+    Copies c;
+    c.query = query;
+    c.local = !index_.has_remote();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (c.local) {
+      // One match reads every copy's speaker and date once (a spy of our own cannot run on
+      // remote shards); then the earliest day's copies alone, by position.
+      CopySpy spy;
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db_.get_doccount());
+      std::string earliest;
+      std::vector<std::string> at_earliest;  // speakers whose first copy is of the earliest date
+      for (auto& [who, s] : spy.speakers) {
+        c.count += s.count;
+        if (!who.empty()) c.speakers.emplace_back(who, s.count);
+        c.first_date.emplace(who, s.date);
+        if (at_earliest.empty() || earlier_date(s.date, earliest)) {
+          earliest = s.date;
+          at_earliest.assign(1, who);
+        } else if (s.date == earliest) {
+          at_earliest.push_back(who);
+        }
+      }
+      auto firsts = first_copies(c, at_earliest);
+      if (!firsts.empty()) c.earliest = firsts.front();
+    } else {
+      Xapian::ValueCountMatchSpy speakers(schema::Value::speaker);
+      enquire.add_matchspy(&speakers);
+      Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+      c.count = all.get_matches_estimated();
+      for (auto it = speakers.values_begin(); it != speakers.values_end(); ++it)
+        if (!(*it).empty()) c.speakers.emplace_back(*it, it.get_termfreq());
+      c.earliest = earliest_copy(query);
+    }
+    std::sort(c.speakers.begin(), c.speakers.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    return c;
+  }
+
+  // The earliest dated copy (by date, then position); when none is dated, the first indexed:
+  // the date alone sorted over every copy, position only among that day's (remote shards).
   std::optional<Hit> earliest_copy(const Xapian::Query& copies) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, copies,
@@ -529,38 +628,32 @@ class Verifier {
     return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
   }
 
-  // The first copy (by date, then position) by any of `names`.
-  std::optional<Hit> first_copy(const Xapian::Query& copies, const std::vector<std::string>& names) {
-    std::vector<Xapian::Query> terms;
-    for (const auto& n : names) terms.emplace_back(schema::speaker_term(n));
-    DateOrderRequest req;
-    req.query = Xapian::Query(Xapian::Query::OP_FILTER, copies,
-                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    req.weights = false;
-    req.count = 1;
-    DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), req);
-    if (m.items.empty()) return std::nullopt;
-    return to_hit(record_from_json(m.items.front().doc.get_data()), 0);
-  }
-
-  // The quote id of each of `names`' first copy (keyed by normalise_name), in one match of their
-  // copies in date order (kCopiesRead at most).
-  std::unordered_map<std::string, std::string> first_copies(const Xapian::Query& copies,
-                                                            const std::vector<std::string>& names) {
-    std::unordered_map<std::string, std::string> out;
+  // The first copy (by date, then position) of each of `names` that has one, in that order, in
+  // one match: on a local index only each name's earliest day is searched.
+  std::vector<Hit> first_copies(const Copies& copies, const std::vector<std::string>& names) {
+    std::vector<Hit> out;
     if (names.empty()) return out;
-    std::vector<Xapian::Query> terms;
-    for (const auto& n : names) terms.emplace_back(schema::speaker_term(n));
+    std::vector<Xapian::Query> whose;
+    for (const auto& n : names) {
+      Xapian::Query q(schema::speaker_term(n));
+      if (copies.local) {
+        auto d = copies.first_date.find(n);
+        if (d == copies.first_date.end()) continue;
+        q = dated(q, d->second);
+      }
+      whose.push_back(q);
+    }
+    if (whose.empty()) return out;
     DateOrderRequest req;
-    req.query = Xapian::Query(Xapian::Query::OP_FILTER, copies,
-                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    req.query = Xapian::Query(Xapian::Query::OP_FILTER, copies.query,
+                              Xapian::Query(Xapian::Query::OP_OR, whose.begin(), whose.end()));
     req.weights = false;
     req.count = kCopiesRead;
     DateOrderedMatches m = match_in_date_order(db_, index_.has_remote(), req);
+    std::unordered_set<std::string> seen;
     for (const auto& item : m.items) {
-      std::string who = schema::normalise_name(item.doc.get_value(schema::Value::speaker));
-      if (out.count(who)) continue;
-      out.emplace(std::move(who), record_from_json(item.doc.get_data()).quote.quote_id);
+      if (!seen.insert(schema::normalise_name(item.doc.get_value(schema::Value::speaker))).second) continue;
+      out.push_back(to_hit(record_from_json(item.doc.get_data()), 0));
       if (out.size() == names.size()) break;
     }
     return out;

@@ -32,7 +32,7 @@ const char* to_string(Verdict v);
 struct VerifyRequest {
   std::string claim;
   std::string speaker;          // "" when the claim names nobody
-  std::size_t candidates = 40;  // quotations retrieved for alignment
+  std::size_t candidates = 20;  // quotations (distinct texts) retrieved for alignment
 };
 
 struct OtherSpeaker {
