@@ -181,6 +181,34 @@ def run(browser, base, seed, screenshot):
     check(inserted == ["zebra"], f"the inline diff marks the changed word: {inserted}")
     check(bool(browser.js("!!document.querySelector('#verdict-card .differences .substitution')")),
           "the differences list names a substitution")
+    # The card says what was claimed, by whom, and whether the index agrees (issue 13).
+    claimed = browser.js("document.querySelector('#verdict-card .claimed')?.textContent || ''")
+    check(first["speaker"].split()[-1] in claimed and "same" in claimed,
+          f"the card shows the claimed speaker and the attribution outcome: {claimed!r}")
+    check("zebra" in (browser.js("document.querySelector('#verdict-card .claim')?.textContent || ''") or ""),
+          "the card shows the claim")
+    # Verdicts the seed cannot give, drawn by the page's own verdictCard: exact words of an
+    # unknown speaker (no green badge without saying so), "1 word", a splice.
+    drawn = browser.js("""(() => {
+        const hit = {quote_id: 'x#1', speaker: '', text: 'a b c', article: {id: 'x'}};
+        const unknown = verdictCard({verdict: 'exact', claim: 'a b', speaker: 'Someone', attribution: 'unknown',
+            similarity: 1, fragment: true, match: hit, diff: '[... 1 word] a b', differences: []});
+        const splice = verdictCard({verdict: 'altered', claim: 'a b c d', speaker: '', attribution: 'not_checked',
+            similarity: 0.9, match: {...hit, speaker: 'Ann Lee'}, diff: 'a b [splice: y#2] c d', differences: []});
+        const badge = unknown.querySelector('.badge');
+        return {unconfirmed: badge.classList.contains('unconfirmed'), badge: badge.textContent,
+                green: getComputedStyle(document.body.appendChild(badge)).backgroundColor,
+                cut: unknown.querySelector('.diff .cut').textContent,
+                claimed: unknown.querySelector('.claimed').textContent,
+                splice: splice.querySelector('.diff .splice')?.textContent || '',
+                inserted: splice.querySelectorAll('.diff ins').length};
+    })()""")
+    check(drawn["unconfirmed"] and "speaker unknown" in drawn["badge"] and drawn["green"] != "rgb(19, 111, 45)",
+          f"exact words of an unknown speaker: no green badge, and it says so: {drawn}")
+    check(drawn["cut"] == "[… 1 word]", f"one word cut reads '1 word': {drawn['cut']!r}")
+    check("unknown" in drawn["claimed"], f"the claimed speaker is marked unknown: {drawn['claimed']!r}")
+    check("y#2" in drawn["splice"] and drawn["inserted"] == 0, f"a splice shows as a splice, not an inserted word: {drawn}")
+    browser.js("document.querySelectorAll('body > .badge').forEach(b => b.remove())")
 
     browser.js("window.scrollTo(0, 0)")
     if screenshot:

@@ -279,11 +279,37 @@ const VERDICT_TEXT = {
   not_found: 'Not found: no quotation in the index is close to the claim',
 };
 
+// Who the claim names, and whether the index agrees (the verdict's attribution: same, different,
+// unknown when the index does not know who said the words, not_checked when no one is named).
+function attributionLine(v) {
+  const said = v.match && v.match.speaker;
+  if (!v.speaker) {
+    return el('p', {class: 'claimed attribution-not_checked'}, 'Claimed speaker: none named',
+              v.match ? (said ? ` · the index gives the words to ${said}` : ' · the index does not know who said them') : '');
+  }
+  const outcome = {
+    same: ['same', `the index gives the words to ${said || v.speaker} too`],
+    different: ['different', `the index gives the words to ${said || 'someone else'}, not to ${v.speaker}`],
+    unknown: ['unknown', 'the index does not know who said them: not confirmed'],
+  }[v.attribution];
+  if (!outcome) return el('p', {class: 'claimed'}, 'Claimed speaker: ', el('span', {class: 'speaker', text: v.speaker}));
+  return el('p', {class: `claimed attribution-${v.attribution}`}, 'Claimed speaker: ',
+            el('span', {class: 'speaker', text: v.speaker}), ' · ',
+            el('span', {class: `attribution ${v.attribution}`, text: outcome[0]}), ` · ${outcome[1]}`);
+}
+
 function verdictCard(v) {
-  const card = el('div', {class: 'verdict-card', id: 'verdict-card', 'data-verdict': v.verdict},
-                  el('p', {}, el('span', {class: `badge ${v.verdict}`, text: v.verdict.replace(/_/g, ' ')}), ' ',
-                     VERDICT_TEXT[v.verdict] || '',
+  // Exact words whose speaker nobody knows are not a confirmed quotation: no green badge.
+  const speakerless = v.verdict === 'exact' && v.match && (v.attribution === 'unknown' || !v.match.speaker);
+  const badge = el('span', {class: `badge ${v.verdict}${speakerless ? ' unconfirmed' : ''}`,
+                            text: v.verdict.replace(/_/g, ' ') + (speakerless ? ' · speaker unknown' : '')});
+  const card = el('div', {class: 'verdict-card', id: 'verdict-card', 'data-verdict': v.verdict,
+                          'data-attribution': v.attribution || ''},
+                  el('p', {}, badge, ' ',
+                     speakerless ? 'Exact words, but the index does not know who said them' : (VERDICT_TEXT[v.verdict] || ''),
                      v.match ? ` (similarity ${Number(v.similarity).toFixed(2)})` : ''));
+  card.append(el('p', {class: 'claim'}, 'Claim: ', el('q', {text: v.claim || ''})));
+  card.append(attributionLine(v));
   if (v.fragment) card.append(el('p', {class: 'hint', text: 'The claim is part of a longer quotation.'}));
   if (!v.match) return card;
   const m = v.match;
@@ -304,10 +330,11 @@ function verdictCard(v) {
 }
 
 // The API's inline diff: the source's words, [-words the claim drops-]{+words it puts instead+},
-// "[... N words]" for what the claim leaves out at either end.
+// "[... N words]" for what the claim leaves out at either end, "[splice: ID]" where the claim's
+// words go on from another quotation.
 function diffNodes(diff) {
   const out = [];
-  const re = /\[-([\s\S]*?)-\]|\{\+([\s\S]*?)\+\}|\[\.\.\. (\d+) words?\]/g;
+  const re = /\[-([\s\S]*?)-\]|\{\+([\s\S]*?)\+\}|\[\.\.\. (\d+) words?\]|\[splice: ([^\]\s]*)\]/g;
   let last = 0, m;
   while ((m = re.exec(diff || '')) !== null) {
     if (m.index > last) out.push(document.createTextNode(diff.slice(last, m.index)));
@@ -315,8 +342,12 @@ function diffNodes(diff) {
     else if (m[2] !== undefined) {
       if (m.index === last && out.length && out[out.length - 1].tagName === 'DEL') out.push(document.createTextNode(' '));
       out.push(el('ins', {text: m[2]}));
+    } else if (m[3] !== undefined) {
+      out.push(el('span', {class: 'cut', text: `[… ${m[3]} ${m[3] === '1' ? 'word' : 'words'}]`}));
+    } else {
+      out.push(el('span', {class: 'splice', title: `The claim's words go on from another quotation: ${m[4]}`,
+                           text: `⟂ spliced: from here on, quotation ${m[4]}`}));
     }
-    else out.push(el('span', {class: 'cut', text: `[… ${m[3]} words]`}));
     last = re.lastIndex;
   }
   if (last < (diff || '').length) out.push(document.createTextNode(diff.slice(last)));
