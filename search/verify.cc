@@ -502,34 +502,46 @@ class Verifier {
         probe.speaker_kind = SpeakerKind::person;
         if (match_speaker(req_.speaker, probe) == SpeakerMatch::same) claimed_names.push_back(name);
       }
+    // The first copies of every speaker wanted here, in one match: the claimed speaker's, the
+    // most quoted, those of the earliest date, and the others that may be given as examples.
+    std::vector<std::string> wanted = claimed_names;
+    for (std::size_t k = 0; k < named.size() && k <= kSpeakerExamples; ++k) wanted.push_back(named[k].first);
+    wanted.insert(wanted.end(), copies.at_earliest.begin(), copies.at_earliest.end());
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<Hit> firsts = first_copies(copies, wanted);  // in date order
+    if (copies.local && !firsts.empty()) copies.earliest = firsts.front();
+    auto first_of = [&](const std::vector<std::string>& names) -> std::optional<Hit> {
+      std::unordered_set<std::string> keys;
+      for (const auto& n : names) keys.insert(schema::normalise_name(n));
+      for (const auto& h : firsts)
+        if (keys.count(schema::normalise_name(h.record.quote.speaker))) return h;
+      return std::nullopt;
+    };
+
     std::optional<Hit> match;
-    if (!claimed_names.empty()) {
-      auto firsts = first_copies(copies, claimed_names);
-      if (!firsts.empty()) match = firsts.front();
-    } else if (best.claimed_speaker) {
-      match = to_hit(best.record, 0);  // a lone given name, told by its article
-    }
+    if (!claimed_names.empty()) match = first_of(claimed_names);
+    else if (best.claimed_speaker) match = to_hit(best.record, 0);  // a lone given name, told by its article
     if (!match && copies.earliest && !copies.earliest->record.quote.speaker.empty()) match = copies.earliest;
-    if (!match && !named.empty()) {
-      auto firsts = first_copies(copies, {named.front().first});
-      if (!firsts.empty()) match = firsts.front();
-    }
+    if (!match && !named.empty()) match = first_of({named.front().first});
     if (match && match->record.quote.quote_id != best.record.quote.quote_id) replace_match(*match, claim, r);
 
     const Quote& m = r.match->record.quote;
     r.attribution = attribution_of(r.match->record);
-    std::vector<std::string> examples;
+    std::unordered_map<std::string, std::string> first_ids;  // normalise_name -> quote id
+    for (const auto& h : firsts) first_ids.emplace(schema::normalise_name(h.record.quote.speaker), h.record.quote.quote_id);
+    std::vector<std::string> missing;  // examples whose first copy was not among those wanted
     for (const auto& [name, count] : named) {
       if (name == m.speaker || same_person(name, m.speaker) || same_organisation(name, m.speaker)) continue;
       r.other_speakers.push_back({name, count, ""});
-      if (examples.size() < kSpeakerExamples) examples.push_back(name);
+      if (r.other_speakers.size() <= kSpeakerExamples && !first_ids.count(schema::normalise_name(name)))
+        missing.push_back(name);
     }
-    std::unordered_map<std::string, std::string> first_ids;  // normalise_name -> quote id
-    for (const auto& h : first_copies(copies, examples))
+    for (const auto& h : first_copies(copies, missing))
       first_ids.emplace(schema::normalise_name(h.record.quote.speaker), h.record.quote.quote_id);
-    for (auto& o : r.other_speakers) {
-      auto it = first_ids.find(schema::normalise_name(o.speaker));
-      if (it != first_ids.end()) o.quote_id = it->second;
+    for (std::size_t k = 0; k < r.other_speakers.size() && k < kSpeakerExamples; ++k) {
+      auto it = first_ids.find(schema::normalise_name(r.other_speakers[k].speaker));
+      if (it != first_ids.end()) r.other_speakers[k].quote_id = it->second;
     }
     r.match->duplicates = r.copies > 0 ? r.copies - 1 : 0;
     r.earliest = copies.earliest;
@@ -545,6 +557,7 @@ class Verifier {
     // Local index: each speaker's earliest date ("" undated), read in the one pass over the
     // copies, so that their first copies are looked up among that day's alone.
     std::unordered_map<std::string, std::string> first_date;
+    std::vector<std::string> at_earliest;  // local: the speakers of the earliest date's copies
     bool local = false;
   };
 
@@ -593,8 +606,7 @@ class Verifier {
           at_earliest.push_back(who);
         }
       }
-      auto firsts = first_copies(c, at_earliest);
-      if (!firsts.empty()) c.earliest = firsts.front();
+      c.at_earliest = std::move(at_earliest);  // their first copies give the earliest (describe_with)
     } else {
       Xapian::ValueCountMatchSpy speakers(schema::Value::speaker);
       enquire.add_matchspy(&speakers);
@@ -635,7 +647,9 @@ class Verifier {
     if (names.empty()) return out;
     std::vector<Xapian::Query> whose;
     for (const auto& n : names) {
-      Xapian::Query q(schema::speaker_term(n));
+      // Copies without a speaker have no speaker term: that day's copies, whoever said them.
+      if (n.empty() && !copies.local) continue;
+      Xapian::Query q = n.empty() ? Xapian::Query::MatchAll : Xapian::Query(schema::speaker_term(n));
       if (copies.local) {
         auto d = copies.first_date.find(n);
         if (d == copies.first_date.end()) continue;

@@ -1,19 +1,21 @@
 // `whosaid verify`: was a claimed quotation said, by whom, where first, and how does the claim
-// differ from what was said?
+// differ from what was said? (README, "How verify decides".)
 //
-// 1. Candidates: the quotations sharing the claim's words (an OR query of them, copies of one
-//    text collapsed), plus queries for each part around an ellipsis and, when no one quotation
-//    holds the whole claim, for each half of it (a splice).
-// 2. Each candidate is aligned word by word with the claim (align.h); the best is the most similar,
-//    then the one the claim covers most of, then the claimed speaker's, then the earliest.
-//    Found: similarity >= 0.6 and at least half of the claim's content words matched.
-//    A fragment (the claim is part of a longer quotation, words in order and unchanged) is `exact`,
-//    with a "truncation" difference saying what it leaves out.
-//    A claim whose first part is one quotation and the rest another is a splice (altered).
-// 3. Attribution: the claimed speaker against the match and every copy of its words
-//    (speaker_match.h); `misattributed` when none of them is the claimed speaker.
-// 4. Provenance: every quotation carrying the same words (the match's copies, and other
-//    quotations the claim matches as well): the earliest dated one, and their other speakers.
+// 1. Candidates: the quotations sharing the claim's words (an OR query of them, BM25 without
+//    length normalisation, copies of one text folded), the claimed speaker's quotations with
+//    those words whatever else matches, queries for each part around an ellipsis and, when no one
+//    quotation explains the claim within one edit, for each half of it (a splice).
+// 2. Each candidate is aligned word by word with the claim (align.h: affine gaps, so an omission
+//    is one edit whatever its length; an editor's bracket may be left out, not replaced). The
+//    best is the most similar (1 - edits / claim words); a quotation of the claimed speaker within
+//    kClaimedMargin (0.1) of it is preferred. Found: similarity >= 0.6 and at least half of the
+//    claim's content words matched. A fragment (the claim is part of a longer quotation, words in
+//    order and unchanged) is `exact`, with a "truncation" difference saying what it leaves out.
+//    A splice joins two pieces of 5+ words that together need fewer edits than any one quotation.
+// 3. Attribution: the claimed speaker against the match (speaker_match.h); the match is the first
+//    copy of its words by the claimed speaker when there is one; `misattributed` when none is.
+// 4. Provenance: every quotation carrying the same words: their count and speakers, the earliest
+//    dated one.
 #pragma once
 #include <cstddef>
 #include <optional>
