@@ -119,7 +119,7 @@ int cmd_verify(int argc, char** argv) {
   app->add_option("--claims", claims,
                   "check every line of FILE (\"-\": stdin) with the index opened once: a claim, or a JSON "
                   "object {\"claim\": ..., \"speaker\": ...}");
-  app->add_option("claim", words, "the claimed quotation (required unless --claims)");
+  auto* claim = app->add_option("claim", words, "the claimed quotation (required unless --claims)");
   // A claim may begin with a dash ("-Article last amended ..."), which CLI11 takes for an option
   // even after "--": a last argument that is no option of ours is the claim.
   std::vector<char*> args(argv, argv + argc);
@@ -136,6 +136,11 @@ int cmd_verify(int argc, char** argv) {
       if (!args.empty() && std::string_view(args.back()) == "--") args.pop_back();
     }
   }
+  // Required unless --claims: CLI11 then leaves the last words to the claim, not to --db's list.
+  bool claims_given = std::any_of(argv + 1, argv + argc, [](const char* a) {
+    return std::string_view(a) == "--claims" || std::string_view(a).rfind("--claims=", 0) == 0;
+  });
+  if (dashed.empty() && !claims_given) claim->required();
   return run_verb(*app, static_cast<int>(args.size()), args.data(), [&] {
     if (!dashed.empty()) words.push_back(dashed);
     if (words.empty() == claims.empty())

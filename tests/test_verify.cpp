@@ -718,21 +718,22 @@ bool has_difference(const VerifyResult& r, const std::string& kind, const std::s
 }
 
 
-// The shared Wikinews corpus indexed once per run by this build (nullptr without ../shared).
-const QuoteIndex* wikinews_index() {
-  struct Built {
-    test::TempDir dir;
-    std::unique_ptr<QuoteIndex> index;
-  };
-  static Built* built = [] {
+// The shared Wikinews corpus indexed once per run by this build (nullptr without ../shared);
+// removed at exit.
+struct WikinewsIndex {
+  test::TempDir dir;
+  std::unique_ptr<QuoteIndex> index;
+  WikinewsIndex() {
     const std::string corpus = kShared + "/corpus/wikinews/wikinews.jsonl";
-    if (!std::filesystem::exists(corpus)) return static_cast<Built*>(nullptr);
-    auto* b = new Built;
-    test::index_articles(b->dir / "wikinews.db", test::read_articles({corpus}));
-    b->index = std::make_unique<QuoteIndex>(QuoteIndex::open({b->dir / "wikinews.db"}));
-    return b;
-  }();
-  return built ? built->index.get() : nullptr;
+    if (!std::filesystem::exists(corpus)) return;
+    test::index_articles(dir / "wikinews.db", test::read_articles({corpus}));
+    index = std::make_unique<QuoteIndex>(QuoteIndex::open({dir / "wikinews.db"}));
+  }
+};
+
+const QuoteIndex* wikinews_index() {
+  static WikinewsIndex built;
+  return built.index.get();
 }
 
 std::vector<QuoteRecord> all_quotations(const QuoteIndex& index) {
@@ -857,15 +858,14 @@ TEST_CASE("battery: claims made from the Wikinews index's own quotations and spe
   people.erase(std::unique(people.begin(), people.end()), people.end());
   REQUIRE(people.size() >= 20);
 
-  // Claims are made from quotations of 6+ words whose words no quotation of another speaker
-  // holds too (the index cannot tell who said those).
+  // Claims are made from quotations of 6+ words that no quotation of another speaker holds too
+  // (the index cannot tell who said those words).
   std::vector<std::size_t> usable;
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (count_words(split_words(all[i].quote.text)) < 6) continue;
     bool shared = false;
     for (std::size_t j = 0; j < all.size() && !shared; ++j)
-      shared = j != i && all[j].quote.speaker != all[i].quote.speaker &&
-               (keys[j].find(keys[i]) != std::string::npos || keys[i].find(keys[j]) != std::string::npos);
+      shared = j != i && all[j].quote.speaker != all[i].quote.speaker && keys[j].find(keys[i]) != std::string::npos;
     if (!shared) usable.push_back(i);
   }
   MESSAGE("quotations in the index: " << all.size() << ", usable for claims: " << usable.size());
@@ -986,6 +986,11 @@ TEST_CASE("battery: claims made from the Wikinews index's own quotations and spe
       std::size_t open = text.rfind('[', words[k].start), close = text.find(']', words[k].start);
       if (open == std::string::npos || close == std::string::npos || nw < 5) break;
       std::size_t from = open, to = close + 1;
+      // A bracket joined to a word ("[the Eastern Shoshone]'s") cannot be cut out cleanly.
+      if ((to < text.size() && std::string_view(" ,.;:!?\"").find(text[to]) == std::string_view::npos &&
+           static_cast<unsigned char>(text[to]) < 0x80) ||
+          (from > 0 && text[from - 1] != ' '))
+        break;
       std::string replaced = text.substr(0, from) + "zebra lantern" + text.substr(to);
       misquote("bracket replaced", i, replaced, who, [&](const VerifyResult& r) { return has_difference(r, "substitution", "["); });
       // Left out, with the space before it.
