@@ -11,6 +11,7 @@
 namespace whosaid {
 
 std::string tidy_role(std::string_view role, std::string* place) {
+  if (role.empty()) return {};
   std::vector<std::string> words;
   for (std::size_t s = 0; s < role.size();) {
     std::size_t e = role.find(' ', s);

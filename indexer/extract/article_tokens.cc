@@ -247,6 +247,7 @@ ArticleTokens::ArticleTokens(std::string_view text, const std::vector<Token>& to
     c.speech = f & lexicon::kSpeechVerb;
     c.aux = f & lexicon::kAux;
     c.connector = f & lexicon::kConnector;
+    c.clause = f & lexicon::kClause;
     c.place_word = toks_[i].cap && is_place_word(w);  // place words matter only in capitalised runs
   }
   for (std::size_t i = 0; i < n; ++i) {

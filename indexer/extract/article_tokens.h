@@ -16,7 +16,8 @@ namespace whosaid {
 // Word lists a token belongs to (lexicon.h), looked up once per token.
 struct WordClass {
   bool title = false, org = false, anon = false, person_pronoun = false, org_pronoun = false, not_name = false,
-       particle = false, month = false, place_word = false, speech = false, aux = false, connector = false;
+       particle = false, month = false, place_word = false, speech = false, aux = false, connector = false,
+       clause = false;
 };
 
 class ArticleTokens {

@@ -151,8 +151,8 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
     r.add("a.bias", "1");
     pronoun(c, r);
   }
-  r.add(option ? "a.how" : "how", resolution_name(c.how));
-  r.add(option ? "a.kind" : "kind", to_string(c.kind));
+  r.add(option ? Family("a.how") : Family("how"), resolution_name(c.how));
+  r.add(option ? Family("a.kind") : Family("kind"), to_string(c.kind));
   // How often the article names the person counts only among a pronoun's options: for mentions
   // it made the article's most named person win quotations the words give to someone else.
   if (c.entity && option) {
@@ -161,14 +161,14 @@ void CandidateFeatures::write(Candidate& c, const std::vector<Candidate>& all) c
   }
   bool is_prev = previous_ && !previous_->speaker.empty() &&
                  (c.entity ? c.entity == previous_->entity : c.speaker == previous_->speaker);
-  if (is_prev && c.how != Resolution::previous) r.add_pair(option ? "a.is_previous" : "is_previous", "1", "source", src);
+  if (is_prev && c.how != Resolution::previous) r.add_pair(option ? Family("a.is_previous") : Family("is_previous"), "1", "source", src);
   // Agreement between proposers: another mention a cue pattern points at names the same speaker.
   bool agree = false;
   for (const auto& o : all)
     if (o.mention_id != c.mention_id && o.patterns && !o.speaker.empty() &&
         ((c.entity && o.entity == c.entity) || (!c.entity && o.speaker == c.speaker)))
       agree = true;
-  if (agree) r.add(option ? "a.agree_pattern" : "agree_pattern", "1");
+  if (agree) r.add(option ? Family("a.agree_pattern") : Family("agree_pattern"), "1");
   // A cue of the quotation's own points at someone else: the previous speaker, a pronoun's
   // person or a name nearby must outweigh it.
   bool rival = false;
@@ -201,12 +201,7 @@ void CandidateFeatures::position(const Candidate& c, FeatureSet& f) const {
   if (b - a <= 3) f.add("adjacent_punct", between.empty() ? "none" : between);
   // A clause boundary between them: "… "…" suggests that the town and its staff back Mr. Kemp".
   bool clause = false;
-  for (std::size_t x = a + 1; x < b && !clause; ++x) {
-    const auto& w = t_[x].lower;
-    clause = t_[x].type == Token::Type::word &&
-             (w == "that" || w == "which" || w == "who" || w == "because" || w == "while" || w == "whereas" ||
-              w == "although" || w == "if" || w == "when" || w == "where");
-  }
+  for (std::size_t x = a + 1; x < b && !clause; ++x) clause = t_[x].type == Token::Type::word && t_.wc(x).clause;
   if (clause) f.add_pair("clause_between", "1", "source", source(c));
   // Other people named between the quotation and the candidate compete with it.
   const auto& ms = registry_.person_mentions();

@@ -4,20 +4,6 @@
 #include <string>
 
 namespace whosaid {
-namespace {
-
-constexpr std::uint64_t kOffset = 14695981039346656037ull;
-constexpr std::uint64_t kPrime = 1099511628211ull;
-
-// FNV-1a, continued from `h`: a feature's name is hashed in pieces without being built.
-std::uint64_t fnv(std::uint64_t h, std::string_view s) {
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
-  return h;
-}
-
-}  // namespace
-
-std::uint64_t FeatureSet::key_of(std::string_view name) { return fnv(kOffset, name); }
 
 void FeatureSet::push(std::uint64_t key, std::string_view family, std::string_view value) {
   keys_.push_back(key);
@@ -29,26 +15,26 @@ void FeatureSet::push(std::uint64_t key, std::string_view family, std::string_vi
   }
 }
 
-void FeatureSet::add(std::string_view family, std::string_view value) {
-  push(fnv(fnv(fnv(kOffset, family), "="), value), family, value);
+void FeatureSet::add(Family family, std::string_view value) {
+  push(fnv::hash(family.prefix, value), family.name, value);
 }
 
-void FeatureSet::add(std::string_view family, long value) {
+void FeatureSet::add(Family family, long value) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   (void)ec;
   add(family, std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }
 
-void FeatureSet::add_pair(std::string_view fa, std::string_view va, std::string_view fb, std::string_view vb) {
-  std::uint64_t h = fnv(fnv(fnv(fnv(fnv(fnv(fnv(kOffset, fa), "="), va), "&"), fb), "="), vb);
+void FeatureSet::add_pair(Family fa, std::string_view va, Family fb, std::string_view vb) {
+  std::uint64_t h = fnv::hash(fnv::hash(fnv::hash(fnv::hash(fnv::hash(fa.prefix, va), "&"), fb.name), "="), vb);
   if (keep_names_) {
     std::string v(va);
     v += '&';
-    v += fb;
+    v += fb.name;
     v += '=';
     v += vb;
-    push(h, fa, v);
+    push(h, fa.name, v);
   } else {
     keys_.push_back(h);
   }

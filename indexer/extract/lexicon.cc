@@ -238,6 +238,8 @@ std::uint16_t classify(std::string_view w) {
     for (std::string_view c : {"of", "for", "and", "the", "de", "&", "du", "des", "la"}) t[c] |= kConnector;
     t["it"] |= kOrgPronoun;
     t["they"] |= kOrgPronoun;
+    for (std::string_view c : {"that", "which", "who", "because", "while", "whereas", "although", "if", "when", "where"})
+      t[c] |= kClause;
     return t;
   }();
   auto it = table.find(w);

@@ -22,7 +22,8 @@ bool month_or_day(std::string_view w);
 // Every list a word belongs to, in one look-up (the attribution rules ask many times per token).
 enum : std::uint16_t {
   kSpeechVerb = 1, kTitle = 2, kOrgHead = 4, kPersonPronoun = 8, kOrgPronoun = 16, kAnonymous = 32,
-  kParticle = 64, kNotAName = 128, kMonth = 256, kAux = 512, kConnector = 1024
+  kParticle = 64, kNotAName = 128, kMonth = 256, kAux = 512, kConnector = 1024,
+  kClause = 2048  // opens a clause: that, which, who, because, while, when, where, if, although, whereas
 };
 std::uint16_t classify(std::string_view lower_word);
 
