@@ -48,14 +48,22 @@ std::string sample_value(const std::string& field) {
   return "zzyzx";
 }
 
-// True when the query parser reads `field:` as a field, not as the word `field`.
-bool parser_knows(const std::string& field) {
+std::set<std::string> terms_of(const std::string& query) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::QueryParser qp;
   schema::configure_query_parser(qp, db);
-  Xapian::Query q = schema::parse_query(qp, field + ":" + sample_value(field), Xapian::QueryParser::FLAG_DEFAULT);
-  const std::string d = q.get_description();
-  return d.find(field) == std::string::npos;
+  Xapian::Query q = schema::parse_query(qp, query, Xapian::QueryParser::FLAG_DEFAULT);
+  return {q.get_terms_begin(), q.get_terms_end()};
+}
+
+// True when the query parser reads `field:` as a field: no term of `field:value` is a term that the
+// word `field` alone gives (an unknown field is read as its words, in whatever form the parser
+// indexes words).
+bool parser_knows(const std::string& field) {
+  const std::set<std::string> with_field = terms_of(field + ":" + sample_value(field));
+  for (const auto& t : terms_of(field))
+    if (with_field.count(t)) return false;
+  return true;
 }
 
 std::string joined(const std::set<std::string>& words) {
