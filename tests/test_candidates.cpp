@@ -177,3 +177,29 @@ TEST_CASE("roles as the article gives them, tidied") {
   CHECK(q[0].role.find("Biden") == std::string::npos);  // no other person's name in a role
   CHECK(q[0].role.find("led") == std::string::npos);    // nor a verb
 }
+
+TEST_CASE("a person's name closing a run of body and title words") {
+  // The name is the given name and what follows it; the words before it are the role and body.
+  auto a = quotes_of("Former US Ambassador to the United Nations Nikki Haley wrote, \"Leaving them is a mistake.\"");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker == "Nikki Haley");
+  auto b = quotes_of("\"Stripes may dazzle flies,\" said Royal Society University Research Fellow Martin How.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker == "Martin How");
+  // An Arabic article in lower case is part of the name.
+  auto c = quotes_of("President Abdel Fattah el-Sisi of Egypt said, \"The zone is a real test.\"");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].speaker == "Abdel Fattah el-Sisi");
+}
+
+TEST_CASE("roles stated before the name or in a relative clause") {
+  auto a = quotes_of("Another eyewitness, Maria Delgado, described \"enormous\" heat on the road.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker == "Maria Delgado");
+  CHECK(a[0].role == "eyewitness");
+  auto b = quotes_of("Officials met John Carter, who is the secretary of state, on Monday. "
+                     "\"Nothing will change,\" Carter told the press.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker == "John Carter");
+  CHECK(b[0].role == "secretary of state");
+}

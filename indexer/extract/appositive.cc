@@ -30,7 +30,9 @@ std::string tidy_role(std::string_view role, std::string* place) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string l = utf8::to_lower(words[i]);
     if (honorific(l)) continue;
-    if (kept.empty() && (l == "which" || l == "who" || l == "whom" || l == "the" || l == "a" || l == "an")) continue;
+    if (kept.empty() && (l == "which" || l == "who" || l == "whom" || l == "the" || l == "a" || l == "an" ||
+                         ((l == "another" || l == "one") && i + 1 < words.size())))
+      continue;
     // "the Democratic Party's presumptive nominee": the possessor is the body, the rest the role
     if (words[i].size() > 2 && std::isupper(static_cast<unsigned char>(words[i][0])) && ends_possessive(words[i]) &&
         i + 1 < words.size()) {
@@ -198,7 +200,8 @@ void MentionParser::parse_appositive(std::size_t a, std::size_t b, Mention& p) c
       std::size_t j = i + 1;
       if (j < e && t_[j].lower == "the") ++j;
       // "chief executive of the palace", "secretary of the dockers' union": a body in lower case
-      if (j < e && e - j <= 3 && !t_[j].cap && t_.wc(e - 1).org && w != "in") {
+      // (not "secretary of state", "head of state": one bare word is part of the role)
+      if (j < e && e - j <= 3 && !t_[j].cap && t_.wc(e - 1).org && w != "in" && (j > i + 1 || e - j >= 2)) {
         bool lower_case = true;
         for (std::size_t x = j; x < e; ++x) if (t_[x].cap || t_[x].type != Token::Type::word) lower_case = false;
         if (lower_case) {

@@ -266,6 +266,19 @@ void CandidateFeatures::syntax(const Candidate& c, FeatureSet& f) const {
                     std::isdigit(static_cast<unsigned char>(w.lower[0]))))
       break;
   }
+  // Inside the appositive of a name before it: "Professor Jean-Jacques Muyembe, Director General
+  // of the DRC's Institut National de Recherche Biomédicale, said": a body or person there
+  // describes the speaker rather than speaking.
+  for (std::size_t x = s, k = 0; x-- > 0 && k < 15; ++k) {
+    const Token& w = t_[x];
+    if (w.type == Token::Type::quote || w.type == Token::Type::newline || w.text == ";" || w.text == ".") break;
+    if (w.text == ",") {
+      if (x > 0 && t_[x - 1].type == Token::Type::word && t_[x - 1].cap && !t_.is_cue(x - 1))
+        f.add("appositive_of", k == 0 ? "next" : "inside");
+      break;
+    }
+    if (w.type == Token::Type::word && (t_.is_cue(x) || (!w.cap && verb_like(w.lower)))) break;
+  }
   if ((lead_token_ >= s && lead_token_ < std::max(end, s + 1)) || (lead_entity_ && c.entity == lead_entity_ && c.how != Resolution::previous))
     f.add_pair("leading_subject", "1", "source", source(c));
   std::size_t before = s;  // past an honorific or title: "back Mr. Kemp", "to Sen. Lee"

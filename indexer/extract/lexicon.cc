@@ -112,7 +112,8 @@ const Set& org_head_set() {
       "initiative", "network", "industries", "systems", "technologies", "motors", "energy", "oil", "holdings",
       "partners", "capital", "fc", "united", "rights", "international", "nations", "sciences", "academy",
       "reserve", "exchange", "airport", "railway", "railways", "chamber", "federal", "national", "state",
-      "council's", "department's", "ministry's", "police's", "palace", "diocese", "archdiocese", "service"};
+      "council's", "department's", "ministry's", "police's", "palace", "diocese", "archdiocese", "service",
+      "campaign"};
   return s;
 }
 

@@ -10,6 +10,39 @@
 
 namespace whosaid {
 
+namespace {
+
+// The person's name closing a longer capitalised run: "Royal Society University Research Fellow
+// Martin How", "US Ambassador to the United Nations Nikki Haley". The last two or three words are
+// a name when they open with a given name of the lists and hold no title, body, place or link
+// word, and the words before them show a body or a role (an organisation, title, place or link
+// word, an acronym). Returns where the name starts, or s when the run is not of that shape.
+std::size_t person_tail(const ArticleTokens& t, std::size_t s, std::size_t e) {
+  if (e - s < 3) return s;
+  for (std::size_t len : {std::size_t{3}, std::size_t{2}}) {
+    if (e - s <= len) continue;
+    std::size_t k = e - len;
+    // (a common given name may also be a word: "Martin", "Rose")
+    const NameEvidence& ev = t.evidence(k);
+    if (ev.given < 2 || (ev.word && ev.given < 4)) continue;
+    bool name_like = true;
+    for (std::size_t x = k; x < e; ++x) {
+      const WordClass& w = t.wc(x);
+      if (t[x].type != Token::Type::word || !t[x].cap || w.org || w.title || w.connector || w.place_word ||
+          acronym_like(t[x]))
+        name_like = false;
+    }
+    if (!name_like) continue;
+    for (std::size_t x = s; x < k; ++x) {
+      const WordClass& w = t.wc(x);
+      if (w.org || w.title || w.connector || w.place_word || acronym_like(t[x]) || role_noun(t[x].lower)) return k;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
 Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
   Mention p;
   // Skip leading punctuation and conjunctions.
@@ -106,7 +139,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     }
   }
   // Capitalised runs in the head.
-  struct Run { std::size_t s, e; bool org; };
+  struct Run { std::size_t s, e; bool org; bool tail = false; };  // tail: a name person_tail found
   std::vector<Run> runs;
   for (std::size_t i = a; i < head_end;) {
     if (t_.starts_name(i) || (t_[i].cap && t_[i].type == Token::Type::word && i > a && !t_.wc(i).not_name)) {
@@ -181,6 +214,19 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
           !t_.wc(e).title) {
         org = true;
         ++e;
+      }
+      {
+        std::size_t k = person_tail(t_, i, e);
+        bool body_before = org;  // "Royal Society University Research Fellow Martin How"
+        for (std::size_t x = i; x < k && !body_before; ++x) body_before = t_.wc(x).org;
+        if (k > i && body_before) {
+          // The body ends at its last organisation word; the words after it are the role.
+          std::size_t oe = k;
+          while (oe > i + 1 && !t_.wc(oe - 1).org && !acronym_like(t_[oe - 1])) --oe;
+          runs.push_back({i, oe, true});
+          runs.push_back({k, e, false, true});
+          goto next_run;
+        }
       }
       // "Smith of Amnesty International": split a person from a following organisation.
       if (org) {
@@ -274,7 +320,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       org = &r;
       continue;
     }
-    NameVerdict v = verdict(r.s, r.e);
+    NameVerdict v = r.tail ? NameVerdict::person : verdict(r.s, r.e);
     if (v == NameVerdict::person) person = &r;
     else if (v == NameVerdict::body) org = &bodies.emplace_back(Run{r.s, r.e, true});
   }
@@ -307,6 +353,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       }
     while (name_e - name_s > 2 && (is_place_name(t_[name_s].text) || t_.wc(name_s).place_word)) ++name_s;
     while (name_e - name_s > 1 && is_honour_suffix(t_[name_e - 1].text)) --name_e;  // "Kama Melly QC"
+    if (std::size_t k = person_tail(t_, name_s, name_e); k > name_s) name_s = k;
     if (name_s >= name_e) return p;
     if (name_s != s) any_title = true;
     // Drop name particles at the start and possessive ending.

@@ -206,6 +206,13 @@ void EntityRegistry::build() {
     }
     std::size_t e = t_.name_run_end(i, n);
     if (e <= i) { ++i; continue; }
+    // "((WN))": an interview's turn label in capitals is the interviewer, a label and no one the
+    // text speaks of ("they" never stands for it).
+    if (i >= 2 && t_[i - 1].text == "(" && t_[i - 2].text == "(" && e + 1 < n && t_[e].text == ")" &&
+        t_[e + 1].text == ")" && e == i + 1 && t_[i].all_caps) {
+      i = e;
+      continue;
+    }
     // Acronym definition: "International Federation for Human Rights (FIDH)"
     if (e + 2 < n && t_[e].text == "(" && t_[e + 2].text == ")" &&
         (acronym_like(t_[e + 1]) || initials_match(i, e, t_[e + 1].text))) {
@@ -263,9 +270,11 @@ void EntityRegistry::build() {
           if (t_[x].cap && ends_possessive(t_[x].text)) own = x;
         if (own < i - 1) ds = own + 1;
         const auto& w0 = t_[ds].lower;
-        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former" || role_noun(w0) || own < i - 1;
-        bool has_role = false;
-        for (std::size_t x = ds; x < i - 1; ++x) if (role_noun(t_[x].lower)) has_role = true;
+        bool described = w0 == "the" || w0 == "a" || w0 == "an" || w0 == "former" || w0 == "another" ||
+                         w0 == "one" || w0 == "fellow" || role_noun(w0) || own < i - 1;
+        bool has_role = false;  // "One activist, Nur Khan Liton": a word for a kind of person
+        for (std::size_t x = ds; x < i - 1; ++x)
+          if (role_noun(t_[x].lower) || (t_.wc(x).anon && !document_noun(t_[x].lower))) has_role = true;
         if (described && has_role) {
           parser_.parse_appositive(ds, i - 1, p);
           if (own < i - 1 && p.org.empty()) {
@@ -281,6 +290,20 @@ void EntityRegistry::build() {
       while (y < s_end && !(t_[y].type == Token::Type::punct && (t_[y].text == "," || t_[y].text == ";" || t_[y].text == ")")))
         ++y;
       parser_.parse_appositive(x, y, p);
+    }
+    // "Mike Pompeo, who is the secretary of state": a relative clause that states the role.
+    if (p.kind == SpeakerKind::person && p.role.empty() && p.name_token >= i) {
+      std::size_t w = e < s_end && t_[e].text == "," ? e + 1 : e;
+      if (w + 2 < s_end && t_[w].lower == "who" && (t_[w + 1].lower == "is" || t_[w + 1].lower == "was")) {
+        std::size_t x = w + 2, y = x;
+        while (y < s_end && !(t_[y].type == Token::Type::punct && (t_[y].text == "," || t_[y].text == ";" || t_[y].text == "." || t_[y].text == ")")))
+          ++y;
+        if (x < y && (is_determiner(t_[x].lower) || t_[x].lower == "now" || t_[x].lower == "also")) {
+          bool role_there = false;
+          for (std::size_t z = x; z < y; ++z) if (role_noun(t_[z].lower)) role_there = true;
+          if (role_there) parser_.parse_appositive(x, y, p);
+        }
+      }
     }
     (void)b;
     if (p.kind == SpeakerKind::person && !p.name.empty() && p.name_token >= i && p.name_token < e) {

@@ -29,6 +29,15 @@ const std::unordered_set<std::string_view>& abbreviations() {
 
 }  // namespace
 
+// A lower-case particle joined by a hyphen to a capitalised name: "el-Sisi", "al-Assad".
+bool arabic_name_particle(std::string_view w) {
+  std::size_t h = w.find('-');
+  if (h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'A' && w[h + 1] <= 'Z')) return false;
+  std::string_view p = w.substr(0, h);
+  return p == "al" || p == "el" || p == "ad" || p == "ar" || p == "as" || p == "ash" || p == "at" || p == "az" ||
+         p == "an" || p == "ud" || p == "ul" || p == "bin" || p == "ibn" || p == "bint";
+}
+
 bool is_abbreviation(std::string_view w) { return abbreviations().count(w) > 0; }
 
 std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>& spans) {
@@ -185,6 +194,9 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
         char32_t d = utf8::next(text, p);
         if (u_isalpha(static_cast<UChar32>(d))) { any = true; if (!u_isupper(static_cast<UChar32>(d))) allc = false; }
       }
+      // "el-Sisi", "al-Assad", "bin-Salman": an Arabic article or "son of" before a capital is part
+      // of a name, written in lower case.
+      if (!t.cap) t.cap = arabic_name_particle(w);
       t.all_caps = any && allc;
       t.lower = std::move(lower);
       t.sentence = sentence;
