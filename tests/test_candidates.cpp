@@ -203,3 +203,15 @@ TEST_CASE("roles stated before the name or in a relative clause") {
   CHECK(b[0].speaker == "John Carter");
   CHECK(b[0].role == "secretary of state");
 }
+
+TEST_CASE("a description, then the name after its comma") {
+  auto a = quotes_of("Officials met. \"Somebody came in,\" the White House spokesman, Josh Earnest, said on Thursday.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker == "Josh Earnest");
+  CHECK(a[0].role == "spokesman");
+  CHECK(a[0].affiliation == "White House");
+  auto b = quotes_of("The launch carried NASA astronauts Bob Behnken and Doug Hurley. \"It was a great ride,\" Hurley said.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker == "Doug Hurley");
+  CHECK(b[0].affiliation == "NASA");
+}

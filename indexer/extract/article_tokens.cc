@@ -33,8 +33,11 @@ bool role_noun(std::string_view w) {
       "advocate", "delegate", "candidate", "graduate", "diplomat", "pilot", "chef", "poet", "athlete", "witness",
       "eyewitness", "expert", "analyst", "official", "aide", "insider", "critic", "victim", "survivor", "spokesman",
       "spokeswoman", "spokesperson", "undergrad", "activist", "nurse", "coach", "judge", "chief", "head", "veteran",
-      "expert", "colleague", "owner", "founder", "co-founder", "co-author", "author", "captain", "mayor"};
+      "expert", "colleague", "owner", "founder", "co-founder", "co-author", "author", "captain", "mayor",
+      "astronaut", "cosmonaut"};
   if (agents.count(w)) return true;
+  // Plurals of a role: "NASA astronauts Bob Behnken and Doug Hurley", "fellow scientists".
+  if (w.size() > 5 && w.back() == 's' && w[w.size() - 2] != 's' && role_noun(w.substr(0, w.size() - 1))) return true;
   static const std::unordered_set<std::string_view> no = {
       "other", "under", "after", "over", "later", "never", "whether", "together", "rather", "further", "however",
       "another", "different", "recent", "current", "independent", "summer", "winter", "order", "number",

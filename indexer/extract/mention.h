@@ -57,6 +57,8 @@ class MentionParser {
  private:
   // The verdict on a capitalised run [s, e) (name_verdict), a known person's name always a person.
   NameVerdict verdict(std::size_t s, std::size_t e) const;
+  // parse_phrase without the look past a description to the name after its comma.
+  Mention parse_head(std::size_t a, std::size_t b) const;
   bool description(std::size_t a, std::size_t e) const;
 
   const ArticleTokens& t_;

@@ -44,6 +44,35 @@ std::size_t person_tail(const ArticleTokens& t, std::size_t s, std::size_t e) {
 }  // namespace
 
 Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
+  Mention p = parse_head(a, b);
+  if (p.kind != SpeakerKind::anonymous || p.pronoun) return p;
+  // "the White House spokesman, Josh Earnest, said", "said another Twitter user, Johanna Bayer":
+  // the person the description stands for is named after its comma.
+  std::size_t c = p.name_token;
+  while (c < b && !(t_[c].type == Token::Type::punct && t_[c].text == ",")) {
+    if (t_[c].type == Token::Type::quote) return p;
+    ++c;
+  }
+  const std::size_t s = c + 1;
+  if (s >= b || !t_.starts_name(s)) return p;
+  const std::size_t e = t_.name_run_end(s, b);
+  if (e - s < 2 || e - s > 4) return p;
+  if (!(e == b || t_[e].type != Token::Type::word || t_.is_cue(e))) return p;
+  for (std::size_t x = s; x < e; ++x)
+    if (t_.wc(x).title || t_.wc(x).org || acronym_like(t_[x])) return p;
+  if (verdict(s, e) != NameVerdict::person) return p;
+  Mention q;
+  q.kind = SpeakerKind::person;
+  q.name = strip_possessive(t_.span_text(s, e));
+  q.mention = t_.span_text(p.name_token, e);
+  q.role = p.role;
+  q.org = p.org;
+  q.former = p.former;
+  q.name_token = s;
+  return q;
+}
+
+Mention MentionParser::parse_head(std::size_t a, std::size_t b) const {
   Mention p;
   // Skip leading punctuation and conjunctions.
   while (a < b && (t_[a].type != Token::Type::word ||
@@ -371,12 +400,23 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     p.mention = t_.span_text(person->s, e);
     p.kind = SpeakerKind::person;
     p.name_token = name_s;
+    // "NASA astronauts Bob Behnken and Doug Hurley": the role before the first of two names is
+    // the second's too.
+    std::size_t anchor = name_s;
+    if (name_s == person->s && person->s >= 2 && t_[person->s - 1].lower == "and")
+      for (const auto& r : runs)
+        if (!r.org && r.e + 1 == person->s && r.e - r.s >= 2) {
+          bool titled = false;
+          for (std::size_t y = r.s; y < r.e; ++y) titled = titled || t_.wc(y).title;
+          if (!titled) anchor = r.s;
+        }
     // Role: words before the name (after an organisation run), plus title words in the run.
     std::size_t rs = a;
     // The body before the person counts when only role words stand between ("SpaceX founder Elon
     // Musk"), not across another name or a verb ("Democratic nominee Joe Biden led President …").
-    bool org_adjacent = org && org->e <= person->s && person->s - org->e <= 4;
-    for (std::size_t y = org ? org->e : 0; org_adjacent && y < person->s; ++y)
+    const std::size_t first_person = std::min(anchor, person->s);
+    bool org_adjacent = org && org->e <= first_person && first_person - org->e <= 4;
+    for (std::size_t y = org ? org->e : 0; org_adjacent && y < first_person; ++y)
       if (t_[y].type != Token::Type::word || t_[y].cap || verb_like(t_[y].lower)) org_adjacent = false;
     if (org && org->e <= person->s && !org_adjacent) rs = org->e;
     if (org_adjacent) {
@@ -394,7 +434,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
     // Role: the words right before the name, when the one next to it is a role noun
     // ("legal adviser Reed Rubinstein", "former federal prosecutor Elie Honig").
     std::vector<std::string> role;
-    std::size_t x = name_s;
+    std::size_t x = anchor;
     bool adjacent_ok = false;
     if (name_s > person->s) {
       // "Current Prime Minister of India Narendra Modi", "First Minister of Scotland Nicola Sturgeon"
@@ -403,7 +443,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
       x = person->s;
       adjacent_ok = true;
     }
-    while (x > rs && name_s - x < 10 && (x == name_s || x == person->s || adjacent_ok)) {
+    while (x > rs && anchor - x < 10 && (x == anchor || x == person->s || adjacent_ok)) {
       const Token& t = t_[x - 1];
       if (t.type != Token::Type::word) break;
       const auto& w = t.lower;
@@ -413,7 +453,7 @@ Mention MentionParser::parse_phrase(std::size_t a, std::size_t b) const {
           w == "its" || w == "where" || w == "when" || w == "while" || t_.is_cue(x - 1) || t_.wc(x - 1).aux ||
           lexicon::person_pronoun(w))
         break;
-      if (x == name_s) adjacent_ok = role_noun(w);
+      if (x == anchor) adjacent_ok = role_noun(w);
       if (!adjacent_ok) break;
       // A role holds no verb and no other person's name: not "presidential nominee Joe Biden led
       // incumbent President" before "Donald Trump".
