@@ -215,3 +215,16 @@ TEST_CASE("a description, then the name after its comma") {
   CHECK(b[0].speaker == "Doug Hurley");
   CHECK(b[0].affiliation == "NASA");
 }
+
+TEST_CASE("the one spoken to, a body by its 'its', an age before a name") {
+  auto a = quotes_of("Reporters reached campaign manager Steve Dasbach. \"We saw the bat,\" said Dasbach to Wikinews.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker == "Steve Dasbach");
+  auto b = quotes_of("Shops limited sales. Coles, in its March 8 media release, reported \"many stores are selling out\".");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker == "Coles");
+  CHECK(b[0].speaker_kind == whosaid::SpeakerKind::organisation);
+  auto c = quotes_of("Fifteen-year-old Robert Lane said, \"We were scared.\"");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].speaker == "Robert Lane");
+}

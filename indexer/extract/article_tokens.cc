@@ -239,7 +239,8 @@ ArticleTokens::ArticleTokens(std::string_view text, const std::vector<Token>& to
     const std::string& w = toks_[i].lower;
     WordClass& c = wc_[i];
     const std::uint16_t f = lexicon::classify(w);
-    c.title = f & lexicon::kTitle;
+    // "Fifteen-year-old Robert": an age before a name describes the person, as a title does.
+    c.title = (f & lexicon::kTitle) || (w.size() > 9 && w.compare(w.size() - 9, 9, "-year-old") == 0);
     c.org = f & lexicon::kOrgHead;
     c.anon = f & lexicon::kAnonymous;
     c.person_pronoun = f & lexicon::kPersonPronoun;

@@ -33,6 +33,19 @@ bool one_unknown_word(const std::string& name) {
   return !ev.name_list();
 }
 
+// "Coles, in its March 8 media release, reported": "its" before any "he" or "she" in the clause
+// after a one-word name makes it a body.
+bool its_follows(const ArticleTokens& t, std::size_t from) {
+  for (std::size_t x = from; x < t.size() && x < from + 6; ++x) {
+    if (t[x].type == Token::Type::quote || t[x].text == "." || t[x].text == ";") return false;
+    if (t[x].type != Token::Type::word) continue;
+    const auto& w = t[x].lower;
+    if (w == "its" || w == "itself") return true;
+    if (w == "he" || w == "his" || w == "she" || w == "her" || w == "him") return false;
+  }
+  return false;
+}
+
 bool all_capitals(const std::string& name) {
   bool letter = false;
   for (char ch : name) {
@@ -266,7 +279,8 @@ void CandidateFinder::resolve_named(Candidate& c, std::size_t q) const {
       if (!m.name.empty() && !std::isupper(static_cast<unsigned char>(m.name[0])) &&
           static_cast<unsigned char>(m.name[0]) < 0x80)
         c.kind = SpeakerKind::anonymous;
-      else if (is_place_name(m.name) || one_unknown_word(m.name) || all_capitals(m.name))
+      else if (is_place_name(m.name) || one_unknown_word(m.name) || all_capitals(m.name) ||
+               (m.name.find(' ') == std::string::npos && its_follows(t_, m.name_token + 1)))
         c.kind = SpeakerKind::organisation;
     }
     return;

@@ -70,7 +70,7 @@ const Set& title_word_set() {
       "sen.", "rep.", "representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "judge",
       "justice", "chief", "director", "director-general", "chairman", "chairwoman", "chair", "chairperson",
       "ceo", "cfo", "coo", "cto", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
-      "professor", "prof.", "dr.", "doctor", "lawyer", "attorney", "attorney-general", "ambassador", "envoy",
+      "professor", "emeritus", "prof.", "dr.", "doctor", "lawyer", "attorney", "attorney-general", "ambassador", "envoy",
       "commissioner", "commander", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant",
       "sergeant", "officer", "detective", "inspector", "superintendent", "constable", "sheriff", "head",
       "leader", "deputy", "assistant", "associate", "executive", "manager", "coach", "king", "queen", "prince",

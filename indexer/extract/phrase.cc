@@ -174,6 +174,13 @@ Mention MentionParser::parse_head(std::size_t a, std::size_t b) const {
     if (t_.starts_name(i) || (t_[i].cap && t_[i].type == Token::Type::word && i > a && !t_.wc(i).not_name)) {
       std::size_t e = t_.name_run_end(i, head_end);
       if (e <= i) e = i + 1;
+      // "said Dasbach to Wikinews", "Jennifer Daskal of American University and contributor to
+      // Slate": after a name, the one spoken to or written for is not the speaker.
+      if (!runs.empty() && i > a && (t_[i - 1].lower == "to" || t_[i - 1].lower == "with") &&
+          !(i >= 2 && t_[i - 2].lower == "according")) {
+        i = e;
+        continue;
+      }
       // "Taiwan's Constitutional Court": a possessive place before an organisation is part of its name.
       if (ends_possessive(t_[e - 1].text) && e < head_end && t_[e].cap) {
         std::size_t e2 = t_.name_run_end(e, head_end);

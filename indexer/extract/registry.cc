@@ -23,8 +23,9 @@ EntityRegistry::EntityRegistry(const ArticleTokens& t, const MentionParser& pars
     return !role.empty() && role_noun(utf8::to_lower(sp == std::string::npos ? role : role.substr(sp + 1)));
   };
   for (auto& e : entities_)
-    if (e.kind == SpeakerKind::person && e.tokens.size() == 1 && !person_role(e.role) && e.he + e.she == 0 &&
-        (!name_evidence(e.tokens[0]).name_list() || e.it > 0))  // "Ford … its", "Coles … it"
+    if (e.kind == SpeakerKind::person && e.tokens.size() == 1 && !person_role(e.role) &&
+        ((e.he + e.she == 0 && !name_evidence(e.tokens[0]).name_list()) ||
+         e.it > e.he + e.she))  // "Ford … its", "Coles, in its media release"
       e.kind = SpeakerKind::organisation;
 }
 
