@@ -228,3 +228,14 @@ TEST_CASE("the one spoken to, a body by its 'its', an age before a name") {
   REQUIRE(c.size() == 1);
   CHECK(c[0].speaker == "Robert Lane");
 }
+
+TEST_CASE("the role before a name: a place before the title, no verb of another name") {
+  auto a = quotes_of("United States President Donald Trump said, \"We will win.\"");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].speaker == "Donald Trump");
+  CHECK(a[0].role == "President");
+  auto b = quotes_of("Polls showed presidential nominee Joe Biden leading President Donald Trump. \"We will win,\" Trump said.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].speaker == "Donald Trump");
+  CHECK(b[0].role == "President");
+}

@@ -256,9 +256,10 @@ Mention MentionParser::parse_head(std::size_t a, std::size_t b) const {
         bool body_before = org;  // "Royal Society University Research Fellow Martin How"
         for (std::size_t x = i; x < k && !body_before; ++x) body_before = t_.wc(x).org;
         if (k > i && body_before) {
-          // The body ends at its last organisation word; the words after it are the role.
+          // The body ends where the title words before the name start ("United States | President
+          // Donald Trump"); they are the role.
           std::size_t oe = k;
-          while (oe > i + 1 && !t_.wc(oe - 1).org && !acronym_like(t_[oe - 1])) --oe;
+          while (oe > i + 1 && (t_.wc(oe - 1).title || role_noun(t_[oe - 1].lower))) --oe;
           runs.push_back({i, oe, true});
           runs.push_back({k, e, false, true});
           goto next_run;
@@ -465,6 +466,10 @@ Mention MentionParser::parse_head(std::size_t a, std::size_t b) const {
       // A role holds no verb and no other person's name: not "presidential nominee Joe Biden led
       // incumbent President" before "Donald Trump".
       if (!t.cap && verb_like(w) && !role_noun(w)) break;
+      // "Joe Biden leading President Donald Trump": an -ing word after another name is its verb.
+      if (!t.cap && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && x >= 2 &&
+          t_[x - 2].type == Token::Type::word && t_[x - 2].cap && !t_.wc(x - 2).title)
+        break;
       if (t.cap && !t_.wc(x - 1).title && x >= 2 && t_[x - 2].type == Token::Type::word && t_[x - 2].cap &&
           t_.evidence(x - 2).given >= 2 && !t_.wc(x - 2).title)
         break;
