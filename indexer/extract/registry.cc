@@ -198,6 +198,15 @@ void EntityRegistry::build() {
     }
     if (para >= 0) close(n);
   }
+  // A body named at token `at`: an organisation entity and its mention.
+  auto add_body = [&](const std::string& name, std::size_t at) {
+    Entity ent;
+    ent.name = name;
+    ent.kind = SpeakerKind::organisation;
+    ent.first_token = at;
+    entities_.push_back(ent);
+    org_mentions_.emplace_back(at, entities_.size() - 1);
+  };
   for (std::size_t i = 0; i < n;) {
     if (headline[i]) { ++i; continue; }
     if (!t_.starts_name(i) && !(t_[i].type == Token::Type::word && t_[i].cap && i > 0 && t_[i - 1].type == Token::Type::word &&
@@ -327,12 +336,7 @@ void EntityRegistry::build() {
       // "Egypt said", "RIAA's notice"): a person comes with a fuller name first.
       if (lone_ok && words.size() == 1 && !found && p.role.empty() &&
           (!name_evidence(words[0]).name_list() || is_place_name(words[0]) || acronym_like(t_[p.name_token]))) {
-        Entity ent;
-        ent.name = p.name;
-        ent.kind = SpeakerKind::organisation;
-        ent.first_token = i;
-        entities_.push_back(ent);
-        org_mentions_.emplace_back(i, entities_.size() - 1);
+        add_body(p.name, i);
         i = e;
         continue;
       }
@@ -362,12 +366,7 @@ void EntityRegistry::build() {
         person_mentions_.emplace_back(i, idx);
       }
     } else if (p.kind == SpeakerKind::organisation && !p.name.empty()) {
-      Entity ent;
-      ent.name = p.name;
-      ent.kind = SpeakerKind::organisation;
-      ent.first_token = i;
-      entities_.push_back(ent);
-      org_mentions_.emplace_back(i, entities_.size() - 1);
+      add_body(p.name, i);
     }
     i = e;
   }
